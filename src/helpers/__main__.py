@@ -1,0 +1,71 @@
+"""Command line: ``python -m helpers export|build``.
+
+- ``export --out DIR [--corpus DIR]`` writes the study's tables as UTF-8 CSV;
+- ``build`` exports the tables to ``data/processed/`` and executes every notebook.
+
+Errors in the input print one line naming the file and the fix, and exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .errors import HelpersError
+from .paths import PROCESSED, RAW
+
+
+def _export(out: Path, corpus: Path) -> None:
+    from .export import write_tables
+    from .tables import build_tables, process_corpus
+
+    start = time.perf_counter()
+    tables = build_tables(process_corpus(corpus))
+    paths = write_tables(tables, out)
+    sizes = ", ".join(f"{p.stem} {len(tables[p.stem])}" for p in paths)
+    print(f"wrote {len(paths)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
+
+
+def _build() -> None:
+    from .notebooks import execute_notebook, notebook_paths
+
+    _export(PROCESSED, RAW)
+    for path in notebook_paths():
+        print(f"executing {path.name} …", flush=True)
+        seconds = execute_notebook(path)
+        print(f"  done in {seconds:.1f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description="The arms-control text study.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser("export", help="write the tables as UTF-8 CSV")
+    export.add_argument("--out", type=Path, required=True, help="folder to write (replaced as a whole)")
+    export.add_argument("--corpus", type=Path, default=RAW, help="corpus folder with manifest.csv (default: data/raw)")
+    commands.add_parser("build", help="export to data/processed and execute every notebook")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "export":
+            _export(args.out, args.corpus)
+        else:
+            _build()
+    except HelpersError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for a user; HELPERS_DEBUG=1 shows it
+        if os.environ.get("HELPERS_DEBUG"):
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {exc} (rerun with HELPERS_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Stage 2a of the pipeline: character-level cleaning.
+
+Each function takes a :class:`~helpers.tracked.Tracked` piece of text, returns the
+cleaned piece, and appends one :class:`~helpers.tracked.Edit` per change to a log,
+so that every removal and repair can be reviewed in ``cleaning_log.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import HelpersError
+from .paths import LEXICON
+from .tracked import Edit, Tracked
+
+#: Han characters (CJK Unified Ideographs, extension A, compatibility).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Chinese (full-width) punctuation and typographic marks used in running text.
+CJK_PUNCT = "，。、；：？！（）《》〈〉「」『』【】“”‘’…—·"
+CJK = HAN + CJK_PUNCT
+#: Characters that end a sentence.
+TERMINAL = "。！？!?"
+#: Superscript digits, used as note markers in PDF extractions.
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPT)}
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A note marker removed from the text.
+
+    ``anchor`` is the raw offset of the character the marker followed; the
+    sentence that holds that character is the sentence carrying the note.
+    """
+
+    number: int
+    raw_start: int
+    raw_end: int
+    anchor: int
+    style: str
+    context: str
+
+
+# --------------------------------------------------------------------------- #
+# Boilerplate patterns (data/lexicon/boilerplate.csv, extendable by students)
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """A regular expression that marks a whole paragraph as web-page boilerplate."""
+
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules(path: Path = LEXICON / "boilerplate.csv") -> tuple[BoilerplateRule, ...]:
+    """The boilerplate rules, read once from ``data/lexicon/boilerplate.csv``."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise HelpersError(f"{path}: boilerplate rules not found; restore it from the repository.") from None
+    rules = []
+    for row in rows:
+        try:
+            rules.append(BoilerplateRule(re.compile(row["pattern"]), row["reason"]))
+        except re.error as exc:
+            raise HelpersError(f"{path}: bad pattern {row['pattern']!r} ({exc}); fix the regular expression.") from None
+    return tuple(rules)
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """The reason a paragraph is boilerplate, or None if it is not."""
+    for rule in boilerplate_rules():
+        if rule.pattern.search(text):
+            return rule.reason
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Edits
+# --------------------------------------------------------------------------- #
+_CR = re.compile(r"\r")
+_LINEBREAK = re.compile(r"[ \t]*\n[ \t]*")
+_MARKDOWN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_HTML = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|sup|sub|font)\b[^<>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);", re.I)
+_ENTITY = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+_ODD_SPACE = re.compile(r"[\u00a0\u3000\u2002\u2003\u2009\u200b]")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
+_SPACE_BEFORE_PUNCT = re.compile(rf"(?<=\S) +(?=[，。、；：？！）》」』”])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[（《「『“]) +")
+_SPACE_IN_DATE = re.compile(r"(?<=\d) +(?=[年月日期页])|(?<=[年月]) +(?=\d)")
+_MULTI_SPACE = re.compile(r" {2,}")
+_HALF_PUNCT = re.compile(rf"(?<=[{HAN}》”）])[,;:?!]|[,;:?!](?=[{HAN}《“（])")
+_HALF_PARENS = re.compile(r"\(([^()\n]{0,120})\)")
+_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
+# A note number fused into the running text: digits right after the end of a
+# sentence, before the next sentence starts (not a year, date, list number or %).
+_FUSED = re.compile(rf"(?<=[。！？”])(\d{{1,2}})(?![\d年月日%.．、:：,，])[ ]?(?=[{HAN}“《A-Za-z])")
+
+
+def drop_carriage_returns(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Remove the ``\\r`` of CRLF line ends."""
+    return piece.edit(_CR, "", "normalise_line_end", "CRLF line end: carriage return removed", log)
+
+
+def join_lines(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Join the lines of one paragraph.
+
+    Between two Chinese characters a line break is a wrapping artefact and is
+    deleted; elsewhere (Latin words, numbers) it becomes a space.
+    """
+
+    def repl(match: re.Match[str]) -> str:
+        before = piece.text[match.start() - 1] if match.start() else ""
+        after = piece.text[match.end()] if match.end() < len(piece.text) else ""
+        return "" if re.match(f"[{CJK}]", before) and re.match(f"[{CJK}]", after) else " "
+
+    return piece.edit(_LINEBREAK, repl, "join_line", "line break inside a paragraph", log)
+
+
+def strip_markup(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Remove Markdown emphasis (``**bold**``) and stray HTML tags or entities."""
+    piece = piece.edit(
+        _MARKDOWN, lambda m: m.group(1) or m.group(2), "strip_markup",
+        "Markdown emphasis (**…**) left over from conversion", log,
+    )
+    return piece.edit(
+        _HTML, lambda m: _ENTITY.get(m.group(0).lower(), ""), "strip_markup", "HTML tag or entity", log
+    )
+
+
+def normalise_spacing(piece: Tracked, log: list[Edit], *, prose: bool = True) -> Tracked:
+    """Remove spacing artefacts.
+
+    Unusual spaces become plain spaces; spaces before Chinese punctuation, after
+    opening brackets and inside dates are removed.  In prose (``prose=True``) a
+    space between two Chinese characters is a line- or page-break artefact and is
+    removed too; in front and back matter such spaces separate lines and are kept.
+    """
+    piece = piece.edit(_ODD_SPACE, lambda m: "" if m.group(0) == "\u200b" else " ",
+                       "normalise_space", "non-standard space character", log)
+    if prose:
+        piece = piece.edit(_SPACE_IN_CJK, "", "remove_space", "space between Chinese characters", log)
+    piece = piece.edit(_SPACE_BEFORE_PUNCT, "", "remove_space", "space before Chinese punctuation", log)
+    piece = piece.edit(_SPACE_AFTER_OPEN, "", "remove_space", "space after an opening bracket", log)
+    piece = piece.edit(_SPACE_IN_DATE, "", "remove_space", "space inside a date or page number", log)
+    return piece.edit(_MULTI_SPACE, " ", "remove_space", "repeated spaces", log)
+
+
+def normalise_width(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Use full-width punctuation beside Chinese text and half-width letters and digits.
+
+    Half-width ``, ; : ? !`` touching a Han character become ``，；：？！``; a pair of
+    half-width parentheses touching or containing Han characters becomes ``（）``;
+    full-width Latin letters and digits become half-width.
+    """
+    piece = piece.edit(
+        _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)], "normalise_width",
+        "half-width punctuation in Chinese text", log,
+    )
+
+    def parens(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before = piece_text[start - 1] if start else ""
+        after = piece_text[end] if end < len(piece_text) else ""
+        if re.search(f"[{HAN}]", match.group(1)) or re.match(f"[{CJK}]", before) or re.match(f"[{HAN}]", after):
+            return f"（{match.group(1)}）"
+        return match.group(0)
+
+    piece_text = piece.text
+    piece = piece.edit(_HALF_PARENS, parens, "normalise_width", "half-width parentheses in Chinese text", log)
+    return piece.edit(
+        _FULLWIDTH_ALNUM, lambda m: chr(ord(m.group(0)) - 0xFEE0), "normalise_width",
+        "full-width letter or digit", log,
+    )
+
+
+def strip_superscript_markers(piece: Tracked, log: list[Edit], markers: list[Marker]) -> Tracked:
+    """Remove superscript note markers (``¹``, ``¹⁰``), recording each as a :class:`Marker`."""
+    for match in _SUPERSCRIPT_RUN.finditer(piece.text):
+        number = int("".join(SUPERSCRIPT_VALUE[c] for c in match.group(0)))
+        anchor = piece.offsets[match.start() - 1] if match.start() else piece.offsets[0]
+        context = piece.text[max(0, match.start() - 6): match.end() + 4]
+        markers.append(Marker(number, piece.offsets[match.start()], piece.offsets[match.end() - 1] + 1,
+                              anchor, "superscript", context))
+    return piece.edit(
+        _SUPERSCRIPT_RUN, "", "strip_note_marker",
+        lambda m: f"superscript note marker {int(''.join(SUPERSCRIPT_VALUE[c] for c in m.group(0)))}", log,
+    )
+
+
+def strip_fused_markers(piece: Tracked, log: list[Edit], markers: list[Marker], expected: list[int]) -> Tracked:
+    """Remove note numbers fused into running text (``…问题”。1这一结果…``).
+
+    Only a number equal to the next expected note number counts, so years, list
+    numbers and quantities are never taken for markers.  *expected* holds the next
+    number in a one-item list and is advanced as markers are found.
+    """
+
+    def repl(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number != expected[0]:
+            return match.group(0)
+        expected[0] += 1
+        anchor = piece.offsets[match.start() - 1]
+        context = piece.text[max(0, match.start() - 6): match.end() + 4]
+        markers.append(Marker(number, piece.offsets[match.start()], piece.offsets[match.end() - 1] + 1,
+                              anchor, "fused", context))
+        return ""
+
+    return piece.edit(_FUSED, repl, "strip_note_marker", lambda m: f"note number {m.group(1)} fused into the text", log)
+
+
+def clean_piece(piece: Tracked, log: list[Edit], *, prose: bool) -> Tracked:
+    """The markup, width and spacing normalisations, in this fixed order.
+
+    Width comes before spacing so that a space before a half-width comma that has
+    just become ``，`` is removed too.
+    """
+    piece = strip_markup(piece, log)
+    piece = normalise_width(piece, log)
+    return normalise_spacing(piece, log, prose=prose)

@@ -1,0 +1,203 @@
+"""Stage 1 of the pipeline: the corpus.
+
+A corpus is a folder with a ``manifest.csv`` (at least ``doc_id`` and ``file``) and
+the text files it names.  This module reads the manifest, verifies checksums, and
+decodes each file to text, refusing bad input with a one-line :class:`HelpersError`.
+
+The raw files are only ever read, never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import HelpersError
+from .paths import RAW
+
+#: Columns every manifest must have.
+REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
+#: Columns the study's own manifest carries (a user's corpus may omit them).
+DESCRIPTIVE_COLUMNS: tuple[str, ...] = (
+    "title", "title_en", "authors", "publisher", "date", "language",
+    "original_language", "translation", "source_url", "sha256",
+)
+_DOC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded text with its manifest row.
+
+    Attributes:
+        doc_id: the manifest's identifier, e.g. ``fes2024``.
+        path: the file the text came from.
+        text: the decoded raw text; every offset in the study points into it.
+        meta: the manifest row (all columns, as strings).
+        encoding: the encoding the bytes were decoded with.
+        sha256: the checksum of the raw bytes.
+        decode_log: decisions taken while decoding (BOM removed, GB18030 used, ...).
+    """
+
+    doc_id: str
+    path: Path
+    text: str
+    meta: dict[str, str]
+    encoding: str
+    sha256: str
+    decode_log: tuple[str, ...] = field(default_factory=tuple)
+
+
+def read_manifest(corpus_dir: Path | str = RAW) -> list[dict[str, str]]:
+    """Read and validate ``manifest.csv`` in *corpus_dir*.
+
+    Raises:
+        HelpersError: the folder or manifest is missing, a required column is
+            missing, or a doc_id is empty, malformed or duplicated.
+    """
+    corpus_dir = Path(corpus_dir)
+    manifest = corpus_dir / "manifest.csv"
+    if not corpus_dir.is_dir():
+        raise HelpersError(f"{corpus_dir}: corpus folder not found; pass an existing folder with --corpus.")
+    if not manifest.is_file():
+        raise HelpersError(
+            f"{manifest}: manifest not found; create it with a header line 'doc_id,file' and one row per text."
+        )
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = [c.strip() for c in (reader.fieldnames or [])]
+            rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    except UnicodeDecodeError:
+        raise HelpersError(f"{manifest}: manifest is not UTF-8; re-save it as UTF-8 CSV.") from None
+    except csv.Error as exc:
+        raise HelpersError(f"{manifest}: not a valid CSV file ({exc}); fix the quoting.") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise HelpersError(
+            f"{manifest}: missing column {', '.join(missing)}; the header needs at least 'doc_id,file'."
+        )
+    seen: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        doc_id = row["doc_id"]
+        if not _DOC_ID.match(doc_id):
+            raise HelpersError(
+                f"{manifest}, line {number}: doc_id {doc_id!r} is not valid; use lower-case letters, digits and _ (e.g. 'mytext2025')."
+            )
+        if doc_id in seen:
+            raise HelpersError(f"{manifest}, line {number}: duplicate doc_id {doc_id!r}; give each text its own doc_id.")
+        if not row["file"]:
+            raise HelpersError(f"{manifest}, line {number}: empty 'file' for {doc_id!r}; name the text file.")
+        seen.add(doc_id)
+    if not rows:
+        raise HelpersError(f"{manifest}: the manifest lists no documents; add one row per text.")
+    return rows
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    """Decode the bytes of a text file, trying the encodings Chinese texts come in.
+
+    Order: a UTF-16/UTF-8 byte-order mark, then UTF-8, then GB18030 (a superset of
+    GBK and GB2312).  CRLF line ends are kept here (offsets point into this text);
+    the cleaning stage removes the carriage returns and logs it.
+
+    Returns:
+        ``(text, encoding, log)``.
+
+    Raises:
+        HelpersError: the file is empty, binary, an HTML page, or in no known encoding.
+    """
+    log: list[str] = []
+    if not data.strip():
+        raise HelpersError(f"{path}: the file is empty; put the document's text in it or remove its manifest row.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise HelpersError(f"{path}: starts with a UTF-16 mark but does not decode; re-save it as UTF-8.") from None
+        encoding = "utf-16"
+        log.append("decoded as UTF-16 (byte-order mark found)")
+    else:
+        if b"\x00" in data[:4096] or _looks_binary(data):
+            raise HelpersError(f"{path}: this is a binary file, not text; export the document as a UTF-8 .txt file.")
+        if data.startswith(b"\xef\xbb\xbf"):
+            encoding = "utf-8-sig"
+            log.append("UTF-8 byte-order mark removed")
+        else:
+            encoding = "utf-8"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise HelpersError(
+                    f"{path}: not UTF-8 or GB18030 text; re-save it as UTF-8."
+                ) from None
+            encoding = "gb18030"
+            log.append("not valid UTF-8; decoded as GB18030 (covers GBK and GB2312)")
+    if "\r\n" in text:
+        log.append("CRLF line ends found (carriage returns are removed during cleaning)")
+    head = text.lstrip()[:500].lower()
+    if head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</?(?:div|p|span|body|head|script)\b", text[:20000], re.I)) > 5:
+        raise HelpersError(
+            f"{path}: this is an HTML page, not plain text; save the page's visible text as a UTF-8 .txt file."
+        )
+    return text, encoding, tuple(log)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True when more than 5 % of the first 4 KiB are control bytes other than whitespace."""
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > 0.05 * len(sample)
+
+
+def load_document(doc_id: str, corpus_dir: Path | str = RAW) -> Document:
+    """Load one document of the corpus by its doc_id, verifying its checksum.
+
+    Raises:
+        HelpersError: unknown doc_id, missing file, checksum mismatch or bad bytes.
+    """
+    corpus_dir = Path(corpus_dir)
+    rows = {row["doc_id"]: row for row in read_manifest(corpus_dir)}
+    if doc_id not in rows:
+        raise HelpersError(
+            f"{corpus_dir / 'manifest.csv'}: unknown doc_id {doc_id!r}; known ids are {', '.join(sorted(rows))}."
+        )
+    return _load_row(rows[doc_id], corpus_dir)
+
+
+def load_corpus(corpus_dir: Path | str = RAW) -> list[Document]:
+    """Load every document listed in the manifest, in manifest order."""
+    corpus_dir = Path(corpus_dir)
+    return [_load_row(row, corpus_dir) for row in read_manifest(corpus_dir)]
+
+
+def _load_row(row: dict[str, str], corpus_dir: Path) -> Document:
+    path = corpus_dir / row["file"]
+    if not path.is_file():
+        raise HelpersError(
+            f"{path}: file not found (listed for {row['doc_id']!r} in manifest.csv); add the file or fix the manifest row."
+        )
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    expected = row.get("sha256", "").lower()
+    log: list[str] = []
+    if expected and expected != digest:
+        raise HelpersError(
+            f"{path}: checksum mismatch (manifest {expected[:12]}…, file {digest[:12]}…); restore the original file, "
+            "or update sha256 in manifest.csv if you changed it on purpose."
+        )
+    if not expected:
+        log.append(f"no sha256 in manifest; computed {digest}")
+    text, encoding, decode_log = decode_bytes(data, path)
+    meta = {column: row.get(column, "") for column in (*REQUIRED_COLUMNS, *DESCRIPTIVE_COLUMNS)}
+    meta.update(row)
+    return Document(
+        doc_id=row["doc_id"], path=path, text=text, meta=meta, encoding=encoding,
+        sha256=digest, decode_log=tuple(log) + decode_log,
+    )

@@ -1,0 +1,39 @@
+"""Executing the study's notebooks, in order, in a fresh kernel each."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .errors import HelpersError
+from .paths import NOTEBOOKS
+
+
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The numbered notebooks (``00_….ipynb``, ``01_….ipynb`` …) in order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def execute_notebook(path: Path, timeout: int = 600) -> float:
+    """Execute *path* in place in a fresh kernel; return the seconds it took.
+
+    Raises:
+        HelpersError: a cell failed (the message names the notebook and the cell).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        failing = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "code"
+                        and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else "error"
+        raise HelpersError(f"{path}: cell {failing} failed ({last}); open the notebook to see the traceback.") from None
+    nbformat.write(notebook, path)
+    return time.perf_counter() - start

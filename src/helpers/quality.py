@@ -1,0 +1,184 @@
+"""The quality audit: defects of each text, with their evidence.
+
+Two sources feed ``quality_flags.csv``:
+
+- **rules** (this module) detect what can be detected mechanically: boilerplate,
+  truncation, page-break splits, leftover markup, fused note numbers, missing
+  notes, stray English words, glued Latin words, untranslated headings, a mangled
+  table of contents, mistranslated names and inconsistent renderings;
+- **careful reading**, recorded as reviewable data in
+  ``data/annotations/quality_review.csv`` (doc_id, sentence_id, kind, quote, note).
+  A test checks that every reviewed row's sentence exists and contains its quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .clean import HAN
+from .entities import Mention
+from .errors import HelpersError
+from .notes import Footnote, sentence_at
+from .paths import ANNOTATIONS
+from .structure import Sentence, Structured
+
+KINDS: tuple[str, ...] = (
+    "boilerplate", "truncation", "page_break_split", "leftover_markup", "fused_note_marker",
+    "missing_notes", "stray_foreign_word", "spacing_artifact", "untranslated_heading",
+    "mangled_structure", "translation_error", "inconsistent_rendering", "interpolated_passage",
+    "broken_url",
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One row of the quality audit."""
+
+    doc_id: str
+    sentence_id: str
+    kind: str
+    evidence: str
+    note: str
+    source: str  # rule or review
+
+
+_STRAY = re.compile(rf"(?<=[{HAN}])\s*\b(and|or|the|of|with|for|to|in)\b\s*(?=[{HAN}])")
+_GLUED = re.compile(r"\b(?:[A-Z][a-z]+){2,}\b|\bTABLEOFCONTENTS\b|\b(?:CHAPTER|PART|SECTION)\d+\b")
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:org|com|net|de|cn)\b")
+_TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?P<page>[ivxlc]+|\d+|[一二三四五六七八九十]+)$")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def rule_flags(structured: Structured, mentions: dict[str, list[Mention]],
+               footnotes: list[Footnote], aliases_note: dict[str, str]) -> list[Flag]:
+    """Flags found by rule for one document.
+
+    Args:
+        structured: the structured document.
+        mentions: entity mentions per sentence id.
+        footnotes: the parsed footnotes.
+        aliases_note: the lexicon's note for each surface form.
+    """
+    doc = structured.document.doc_id
+    sentences = structured.sentences
+    flags: list[Flag] = []
+
+    def at(offset: int) -> str:
+        found = sentence_at(sentences, offset)
+        return found.sentence_id if found else ""
+
+    for edit in structured.log:
+        if edit.action == "remove_boilerplate":
+            flags.append(Flag(doc, "", "boilerplate", _short(edit.before), edit.reason, "rule"))
+        elif edit.action == "join_page_break":
+            found = sentence_at(sentences, edit.raw_start - 1)
+            flags.append(Flag(doc, found.sentence_id if found else "", "page_break_split",
+                              edit.reason.split(": ", 1)[-1], edit.reason.split(":")[0], "rule"))
+        elif edit.action == "strip_markup":
+            flags.append(Flag(doc, at(edit.raw_start + 2), "leftover_markup", edit.before,
+                              f"{edit.reason}; removed", "rule"))
+    for marker in structured.markers:
+        if marker.style == "fused":
+            flags.append(Flag(doc, at(marker.anchor), "fused_note_marker", marker.context,
+                              f"note number {marker.number} fused into the running text; stripped and recorded", "rule"))
+    missing = [f.number for f in footnotes if f.marker_sentence_id and not f.text]
+    if missing:
+        flags.append(Flag(doc, "", "missing_notes", f"markers {missing[0]}–{missing[-1]} ({len(missing)})",
+                          "the text carries note markers but none of the notes themselves", "rule"))
+    if structured.truncated:
+        last = [s for s in sentences if s.part == "body"][-1]
+        flags.append(Flag(doc, last.sentence_id, "truncation", last.text[-20:],
+                          "the text breaks off mid-sentence", "rule"))
+    for sentence in sentences:
+        flags.extend(_sentence_flags(doc, sentence))
+    flags.extend(_rendering_flags(doc, sentences, mentions, aliases_note))
+    return flags
+
+
+def _sentence_flags(doc: str, sentence: Sentence) -> list[Flag]:
+    flags: list[Flag] = []
+    text = sentence.text
+    if sentence.part == "body" and sentence.kind == "sentence":
+        for match in _STRAY.finditer(text):
+            flags.append(Flag(doc, sentence.sentence_id, "stray_foreign_word",
+                              text[max(0, match.start() - 4): match.end() + 4],
+                              f"English word '{match.group(1)}' left in the Chinese text", "rule"))
+    for match in _GLUED.finditer(_URLISH.sub(" ", text)):
+        flags.append(Flag(doc, sentence.sentence_id, "spacing_artifact", match.group(0),
+                          "Latin words glued together (spaces lost in extraction)", "rule"))
+    if sentence.kind == "heading" and re.fullmatch(r"[A-Z][A-Z0-9 ]+", text.split(" ")[0]) \
+            and not re.search(f"[{HAN}]", text.split(" ")[0]):
+        flags.append(Flag(doc, sentence.sentence_id, "untranslated_heading", text,
+                          "heading left in English in the Chinese text", "rule"))
+    if sentence.kind == "toc":
+        entries = [_TOC_ENTRY.match(e) for e in text.split(" ")]
+        odd = [e.group(0) for e in entries if e and (re.fullmatch("[一二三四五六七八九十]+", e.group("page"))
+                                                     or len(e.group("title")) <= 2)]
+        if odd:
+            flags.append(Flag(doc, sentence.sentence_id, "mangled_structure", " ".join(odd),
+                              "table of contents garbled: page numbers translated as words, chapter titles cut to one word",
+                              "rule"))
+    for url in re.findall(r"https?://t\.co/[^\s<>。，]+", text):
+        flags.append(Flag(doc, sentence.sentence_id, "broken_url", url,
+                          "a social-media short link, not the cited report's address", "rule"))
+    return flags
+
+
+def _rendering_flags(doc: str, sentences: list[Sentence], mentions: dict[str, list[Mention]],
+                     aliases_note: dict[str, str]) -> list[Flag]:
+    flags: list[Flag] = []
+    first_surface: dict[str, tuple[str, str]] = {}
+    flagged: set[tuple[str, str]] = set()
+    for sentence in sentences:
+        for mention in mentions.get(sentence.sentence_id, []):
+            if mention.form == "mistranslation":
+                flags.append(Flag(doc, sentence.sentence_id, "translation_error", mention.surface,
+                                  aliases_note.get(mention.surface, "mistranslated name"), "rule"))
+            if mention.form not in ("canonical", "translation_variant", "mistranslation") or \
+                    not re.search(f"[{HAN}]", mention.surface):
+                continue
+            seen = first_surface.setdefault(mention.entity, (mention.surface, sentence.sentence_id))
+            key = (mention.entity, mention.surface)
+            if seen[0] != mention.surface and key not in flagged:
+                flagged.add(key)
+                flags.append(Flag(doc, sentence.sentence_id, "inconsistent_rendering",
+                                  f"{mention.surface} vs {seen[0]} ({seen[1]})",
+                                  f"the same entity ({mention.entity}) is named two ways in one text", "rule"))
+    return flags
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A flag recorded by careful reading."""
+
+    doc_id: str
+    sentence_id: str
+    kind: str
+    quote: str
+    note: str
+
+
+@lru_cache(maxsize=None)
+def reviewed(path: Path = ANNOTATIONS / "quality_review.csv") -> tuple[ReviewRow, ...]:
+    """The hand-recorded quality flags (validated kinds)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [ReviewRow(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(handle)]
+    except FileNotFoundError:
+        raise HelpersError(f"{path}: not found; restore it from the repository.") from None
+    for row in rows:
+        if row.kind not in KINDS:
+            raise HelpersError(f"{path}: unknown kind {row.kind!r} for {row.sentence_id}; use one of {', '.join(KINDS)}.")
+    return tuple(rows)
+
+
+def review_flags(doc_id: str) -> list[Flag]:
+    """The reviewed flags of one document, as :class:`Flag` rows."""
+    return [Flag(r.doc_id, r.sentence_id, r.kind, r.quote, r.note, "review") for r in reviewed() if r.doc_id == doc_id]

@@ -1,0 +1,146 @@
+"""Stage 3 of the pipeline: word segmentation with jieba.
+
+Chinese is written without spaces, so words must be found by a segmenter.  jieba's
+general dictionary does not know this domain: it reads 中德军控 as 中 / 德军
+("German army") / 控 and splits treaty names apart.  We therefore use a dedicated
+:class:`jieba.Tokenizer` (never the global one) loaded with the versioned domain
+dictionary ``data/lexicon/domain_dict.txt``.  Names that contain characters jieba
+always splits on (·, /, spaces, 、) are protected and kept whole.
+
+jieba prints nothing: its logger is silenced before first use and its cache lives
+in the user's cache folder, outside the repository.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import aliases, domain_dictionary, stopwords
+from .paths import cache_dir
+
+with warnings.catch_warnings():
+    # jieba 0.42.1 imports pkg_resources, which setuptools >= 80 deprecates loudly.
+    warnings.simplefilter("ignore")
+    import jieba
+
+logging.getLogger("jieba").setLevel(logging.WARNING)
+jieba.setLogLevel(logging.WARNING)
+
+#: The characters jieba keeps inside one word (from jieba's own ``re_han_default``).
+_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
+_PUNCT = re.compile(r"^[\W_]+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its character span in the sentence text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _new_tokenizer() -> "jieba.Tokenizer":
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> "jieba.Tokenizer":
+    """A jieba tokenizer with only jieba's general dictionary (the baseline)."""
+    return _new_tokenizer()
+
+
+@lru_cache(maxsize=1)
+def domain_tokenizer() -> "jieba.Tokenizer":
+    """A jieba tokenizer with the domain dictionary added."""
+    tokenizer = _new_tokenizer()
+    for term, freq in domain_dictionary().terms:
+        if _JIEBA_WORD.match(term):
+            tokenizer.add_word(term, freq=freq)
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _protected() -> re.Pattern[str] | None:
+    """Names jieba would always split (they contain ·, /, spaces …), longest first."""
+    names = {t for t, _ in domain_dictionary().terms if not _JIEBA_WORD.match(t)}
+    names |= {a.surface for a in aliases() if not _JIEBA_WORD.match(a.surface)}
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
+
+
+def dictionary_version() -> str:
+    """``jieba <version> + domain_dict <version>``, recorded with every export."""
+    return f"jieba {jieba.__version__} + domain_dict {domain_dictionary().version}"
+
+
+def tokenize(text: str, *, domain: bool = True, hmm: bool = True) -> list[Token]:
+    """Segment *text* into tokens with character spans (whitespace dropped).
+
+    Args:
+        text: one sentence (or any string).
+        domain: use the domain tokenizer (True) or jieba's bare general dictionary.
+        hmm: let jieba's HMM guess unknown words.
+    """
+    tokenizer = domain_tokenizer() if domain else default_tokenizer()
+    pieces: list[tuple[str, int, bool]] = []
+    position = 0
+    protected = _protected() if domain else None
+    if protected is not None:
+        for match in protected.finditer(text):
+            pieces.append((text[position:match.start()], position, False))
+            pieces.append((match.group(0), match.start(), True))
+            position = match.end()
+    pieces.append((text[position:], position, False))
+    tokens: list[Token] = []
+    for piece, offset, keep in pieces:
+        if not piece:
+            continue
+        if keep:
+            tokens.append(Token(piece, offset, offset + len(piece)))
+            continue
+        for word, start, end in tokenizer.tokenize(piece, HMM=hmm):
+            if word.strip():
+                tokens.append(Token(word, offset + start, offset + end))
+    return tokens
+
+
+def is_punct(token: str) -> bool:
+    """True for punctuation and symbols."""
+    return bool(_PUNCT.match(token))
+
+
+def is_stopword(token: str) -> bool:
+    """True for a word on the stopword list."""
+    return token in stopwords()
+
+
+def boundaries(tokens: list[str]) -> set[int]:
+    """Character positions where one token ends and the next begins."""
+    out, position = set(), 0
+    for token in tokens[:-1]:
+        position += len(token)
+        out.add(position)
+    return out
+
+
+def boundary_scores(gold: list[str], predicted: list[str]) -> tuple[int, int, int]:
+    """(true positives, predicted boundaries, gold boundaries) for one sentence.
+
+    Both token lists must spell the same text.  Precision is tp/predicted and
+    recall tp/gold, the usual word-boundary measures for Chinese segmentation.
+    """
+    if "".join(gold) != "".join(predicted):
+        raise ValueError("gold and predicted tokens spell different texts")
+    g, p = boundaries(gold), boundaries(predicted)
+    return len(g & p), len(p), len(g)

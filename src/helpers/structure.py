@@ -1,0 +1,397 @@
+"""Stage 2b of the pipeline: structure.
+
+Turns one decoded :class:`~helpers.corpus.Document` into parts (front, body, notes,
+back), sections with headings, paragraphs and sentences, each sentence keeping its
+raw offsets.  What is removed (web boilerplate, a repeated title) or repaired (a
+sentence cut by a page break or a footnote block) is logged with its raw span.
+
+The rules are written for the layouts Chinese policy texts arrive in: a PDF
+extraction with footnote blocks at page breaks (the FES paper), and a web page that
+flattened a whole report into one line (the Carnegie excerpt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import clean
+from .clean import CJK, HAN, SUPERSCRIPT, TERMINAL, Marker
+from .corpus import Document
+from .tracked import Edit, Tracked
+
+PARTS: tuple[str, ...] = ("front", "body", "notes", "back")
+
+# Paragraph boundaries: blank lines; inside a flattened page, a space after the end
+# of a sentence, or before a bullet.
+_BLANK_LINES = re.compile(r"\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+")
+_INLINE_BREAK = re.compile(rf"(?<=[{TERMINAL}”」』])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=•)")
+# Headings that survive as words in flattened pages.
+_CAPS_HEADING = re.compile(r"^(?P<head>(?:CHAPTER|PART|SECTION)\s?\d+|[A-Z]{5,}\d*)(?=\s+[^A-Za-z\s]|$)")
+_CHAPTER = re.compile(r"^(?:CHAPTER|PART|SECTION)\s?\d+$|^第[一二三四五六七八九十\d]+[章节部分]$")
+_WORD_HEADINGS = ("关于作者", "作者简介", "致谢", "目录", "摘要", "引言", "导言", "前言", "结论", "注释", "参考文献")
+_WORD_HEADING = re.compile(rf"(?:(?<=\s)|^)(?P<head>{'|'.join(_WORD_HEADINGS)})(?=\s+\S)")
+_TOC_HEADING = re.compile(r"^(?:TABLE\s?OF\s?CONTENTS|CONTENTS|目录)$", re.I)
+_BODY_START = re.compile(r"^(?:INTRODUCTION|引言|导言|前言|CHAPTER\s?1|第一章)$", re.I)
+_BACK_HEADING = re.compile(r"^(?:CONTACT|IMPRESSUM|IMPRINT|联系方式|联系我们|作者简介)$", re.I)
+_ABOUT_AUTHOR = re.compile(rf"^[{HAN}·]{{2,12}}\s*[（(][A-Za-z][A-Za-z .\-]*[)）]\s*是")
+_NOTE = re.compile(
+    rf"^(?P<num>\d{{1,3}}|[{SUPERSCRIPT}]{{1,3}})\s*(?=(?:参见|见|See |Vgl\.|cf\.)|.{{0,80}}[（(]\d{{4}}[)）年])"
+)
+_PROSE = re.compile(f"[{TERMINAL}，,]")
+_ENDS_SENTENCE = re.compile(rf"[{TERMINAL}：:；;…”」』）)]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:•|·|-\s|\d+[.．、])")
+
+
+@dataclass
+class Paragraph:
+    """A paragraph (or heading, note, title line) while the structure is built."""
+
+    text: Tracked
+    kind: str  # prose, heading, title, toc, note, line
+    part: str = "body"
+    note_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section: its id, part, heading (may be empty) and position."""
+
+    doc_id: str
+    section_id: str
+    part: str
+    heading: str
+    heading_sentence_id: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence-level unit with its raw offsets.
+
+    ``kind`` is ``sentence`` for running text, ``heading`` for a heading, ``note``
+    for a footnote, ``toc`` for a table-of-contents entry and ``line`` for title,
+    cover and contact lines.
+    """
+
+    doc_id: str
+    sentence_id: str
+    section_id: str
+    part: str
+    paragraph: int
+    kind: str
+    raw_start: int
+    raw_end: int
+    text: str
+    offsets: tuple[int, ...] = field(repr=False, compare=False)
+
+
+@dataclass
+class Structured:
+    """The structured text of one document and everything logged on the way."""
+
+    document: Document
+    sections: list[Section]
+    sentences: list[Sentence]
+    markers: list[Marker]
+    log: list[Edit]
+    truncated: bool
+    notes: dict[int, Sentence]
+
+
+# --------------------------------------------------------------------------- #
+# Paragraphs
+# --------------------------------------------------------------------------- #
+def split_paragraphs(raw: str, log: list[Edit]) -> list[Tracked]:
+    """Split the raw text into paragraphs and split off headings inside them."""
+    pieces: list[Tracked] = []
+    for block in Tracked.from_raw(raw).split(_BLANK_LINES):
+        block = clean.drop_carriage_returns(block.strip(), log)
+        block = clean.join_lines(block.strip(), log)
+        for piece in block.split(_INLINE_BREAK):
+            pieces.extend(_split_headings(piece.strip()))
+    return [p for p in pieces if p.text.strip()]
+
+
+def _split_headings(piece: Tracked) -> list[Tracked]:
+    """Separate headings that a flattened page glued to the following text."""
+    out: list[Tracked] = []
+    while piece.text:
+        match = _WORD_HEADING.search(piece.text)
+        if match and match.start() > 0:
+            out.extend(_split_headings(piece.slice(0, match.start()).strip()))
+            piece = piece.slice(match.start(), len(piece.text))
+            continue
+        if match:  # heading at the start
+            out.append(piece.slice(0, match.end()))
+            piece = piece.slice(match.end(), len(piece.text)).strip()
+            continue
+        caps = _CAPS_HEADING.match(piece.text)
+        if caps:
+            end = caps.end()
+            rest = piece.text[end:]
+            if _CHAPTER.match(caps.group("head")):
+                title = re.match(r"\s+(\S+)(?=\s|$)", rest)
+                if title and not re.search(f"[{TERMINAL}，,]", title.group(1)):
+                    end += title.end()
+            out.append(piece.slice(0, end))
+            piece = piece.slice(end, len(piece.text)).strip()
+            continue
+        out.append(piece)
+        break
+    return [p for p in out if p.text]
+
+
+def classify(piece: Tracked) -> Paragraph:
+    """Give a paragraph its kind: note, heading, title/line, or prose."""
+    text = piece.text
+    note = _NOTE.match(text)
+    if note:
+        raw_number = note.group("num")
+        number = int("".join(clean.SUPERSCRIPT_VALUE.get(c, c) for c in raw_number))
+        return Paragraph(piece, "note", "notes", number)
+    if _CAPS_HEADING.fullmatch(text) or _CHAPTER.match(text.split(" ")[0]) or text in _WORD_HEADINGS:
+        return Paragraph(piece, "heading")
+    if _CAPS_HEADING.match(text) and _CHAPTER.match(_CAPS_HEADING.match(text).group("head")):
+        return Paragraph(piece, "heading")
+    if text.startswith("•"):
+        return Paragraph(piece, "prose")
+    short = len(text) <= 30 and not re.search(f"[{TERMINAL}，,；;：:、]", text)
+    if short and re.search(f"[{HAN}]", text) and not re.match(r"[\d•]", text):
+        return Paragraph(piece, "title")
+    if _PROSE.search(text):
+        return Paragraph(piece, "prose")
+    return Paragraph(piece, "line")
+
+
+# --------------------------------------------------------------------------- #
+# Parts
+# --------------------------------------------------------------------------- #
+def assign_parts(paragraphs: list[Paragraph]) -> None:
+    """Mark each paragraph as front, body, notes or back (in place).
+
+    Front matter ends at the first body-opening heading (INTRODUCTION, 引言,
+    CHAPTER 1, …) or, where there is none, at the first real prose paragraph.
+    Back matter starts at an about-the-author paragraph or a contact heading
+    after the body.  Notes stay notes wherever they sit.
+    """
+    opening = next((i for i, p in enumerate(paragraphs)
+                    if p.kind == "heading" and _BODY_START.match(p.text.text.split(" ")[0])), None)
+    if opening is None:
+        opening = next((i for i, p in enumerate(paragraphs)
+                        if p.kind == "prose" and len(p.text) >= 40), len(paragraphs))
+    back = None
+    for i in range(opening, len(paragraphs)):
+        p = paragraphs[i]
+        if p.kind == "note":
+            continue
+        if _ABOUT_AUTHOR.match(p.text.text) or (p.kind == "heading" and _BACK_HEADING.match(p.text.text)):
+            back = i
+            break
+    for i, p in enumerate(paragraphs):
+        if p.kind == "note":
+            continue
+        if i < opening:
+            p.part = "front"
+            if p.kind == "prose" and i > 0 and paragraphs[i - 1].kind == "heading" and \
+                    _TOC_HEADING.match(paragraphs[i - 1].text.text):
+                p.kind = "toc"
+        elif back is not None and i >= back:
+            p.part = "back"
+        else:
+            p.part = "body"
+    for i, p in enumerate(paragraphs):
+        if p.part == "front" and i > 0 and paragraphs[i - 1].kind == "heading" and \
+                _TOC_HEADING.match(paragraphs[i - 1].text.text):
+            p.kind = "toc"
+
+
+def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
+    """Drop web-page boilerplate and repeated title lines, logging each."""
+    kept: list[Paragraph] = []
+    seen_titles: set[str] = set()
+    for p in paragraphs:
+        text = p.text.text
+        reason = clean.boilerplate_reason(text)
+        if reason is None and p.kind in ("title", "line", "heading") and p.part != "body" and text in seen_titles:
+            reason = "repeated title line of the web page"
+        if reason:
+            log.append(Edit(p.text.raw_start, p.text.raw_end, "remove_boilerplate", reason, text, ""))
+            continue
+        if p.kind in ("title", "line"):
+            seen_titles.add(text)
+        kept.append(p)
+    return kept
+
+
+def repair_page_breaks(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
+    """Join body paragraphs that a page break or a footnote block cut mid-sentence.
+
+    A body prose paragraph that does not end a sentence is joined to the next body
+    paragraph, skipping any note blocks in between (they stay notes).  List items
+    and headings are never joined.
+    """
+    out: list[Paragraph] = []
+    pending: Paragraph | None = None
+    skipped_notes = 0
+    for p in paragraphs:
+        if pending is not None and p.kind == "note":
+            out.append(p)
+            skipped_notes += 1
+            continue
+        if pending is not None:
+            if p.part == "body" and p.kind in ("prose", "line") and not _LIST_ITEM.match(p.text.text):
+                head, tail = pending.text.text.rstrip(SUPERSCRIPT + " ")[-4:], p.text.text[:4]
+                where = f"across {skipped_notes} footnote block(s)" if skipped_notes else "across a paragraph break"
+                log.append(Edit(pending.text.raw_end, p.text.raw_start, "join_page_break",
+                                f"sentence cut at a page break, rejoined {where}: …{head}|{tail}…", "", ""))
+                pending.text = pending.text + p.text
+                if not _ENDS_SENTENCE.search(pending.text.text.rstrip(SUPERSCRIPT + " ")):
+                    skipped_notes = 0
+                    continue
+                pending = None
+                skipped_notes = 0
+                continue
+            pending = None
+            skipped_notes = 0
+        if (p.part == "body" and p.kind == "prose" and not _LIST_ITEM.match(p.text.text)
+                and not _ENDS_SENTENCE.search(p.text.text.rstrip(SUPERSCRIPT + " "))):
+            pending = p
+            skipped_notes = 0
+        out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# Sentences
+# --------------------------------------------------------------------------- #
+_OPEN = {"《": "》", "“": "”", "「": "」", "『": "』"}
+_CLOSERS = "”’」』）)"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in one paragraph.
+
+    A sentence ends at 。！？ (or ?!, or an ellipsis ……) plus any closing quotes or
+    brackets, but never inside 《…》 or “…”.  If the quotes do not balance, they are
+    ignored rather than swallowing the rest of the paragraph.
+    """
+    for respect_quotes in (True, False):
+        spans: list[tuple[int, int]] = []
+        start, stack, i = 0, [], 0
+        balanced = True
+        while i < len(text):
+            char = text[i]
+            if respect_quotes and char in _OPEN:
+                stack.append(_OPEN[char])
+            elif respect_quotes and stack and char == stack[-1]:
+                stack.pop()
+            elif respect_quotes and char in _OPEN.values():
+                balanced = False
+            ends = char in TERMINAL or text.startswith("……", i)
+            if ends and not stack:
+                i += 2 if text.startswith("……", i) else 1
+                while i < len(text) and (text[i] in _CLOSERS or text[i] in TERMINAL):
+                    i += 1
+                spans.append((start, i))
+                start = i
+                continue
+            i += 1
+        if start < len(text):
+            spans.append((start, len(text)))
+        if not respect_quotes or (balanced and not stack):
+            break
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# --------------------------------------------------------------------------- #
+# The whole stage
+# --------------------------------------------------------------------------- #
+def structure(document: Document) -> Structured:
+    """Clean and structure one document.
+
+    Returns:
+        A :class:`Structured` with sections, sentences (with raw offsets), the
+        note markers removed, the cleaning log, and whether the text is truncated.
+    """
+    log: list[Edit] = []
+    markers: list[Marker] = []
+    paragraphs = [classify(p) for p in split_paragraphs(document.text, log)]
+    assign_parts(paragraphs)
+    paragraphs = remove_boilerplate(paragraphs, log)
+    paragraphs = repair_page_breaks(paragraphs, log)
+
+    expected = [1]
+    for p in paragraphs:
+        if p.kind == "note":
+            number = re.match(rf"\d{{1,3}}|[{SUPERSCRIPT}]{{1,3}}", p.text.text)
+            assert number is not None
+            log.append(Edit(p.text.offsets[0], p.text.offsets[number.end() - 1] + 1, "strip_note_marker",
+                            f"number of note {p.note_number} at the start of the note", number.group(0), ""))
+            p.text = p.text.slice(number.end(), len(p.text)).strip()
+        else:
+            p.text = clean.strip_superscript_markers(p.text, log, markers)
+            if p.part == "body":
+                p.text = clean.strip_fused_markers(p.text, log, markers, expected)
+        p.text = clean.clean_piece(p.text, log, prose=p.part in ("body", "notes")).strip()
+
+    sections, sentences, notes = _build_units(document.doc_id, paragraphs)
+    body = [s for s in sentences if s.part == "body" and s.kind == "sentence"]
+    truncated = bool(body) and not re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text)
+    log.sort(key=lambda e: (e.raw_start, e.raw_end, e.action))
+    return Structured(document, sections, sentences, markers, log, truncated, notes)
+
+
+def _is_last_in_part(paragraph: Paragraph, paragraphs: list[Paragraph]) -> bool:
+    """True when no paragraph of the same part follows *paragraph*."""
+    index = paragraphs.index(paragraph)
+    return not any(p.part == paragraph.part for p in paragraphs[index + 1:])
+
+
+def _build_units(doc_id: str, paragraphs: list[Paragraph]) -> tuple[list[Section], list[Sentence], dict[int, Sentence]]:
+    """Number sections and sentences in reading order: front, body, notes, back."""
+    order = {part: i for i, part in enumerate(PARTS)}
+    ordered = sorted(enumerate(paragraphs), key=lambda ip: (order[ip[1].part], ip[0]))
+    sections: list[Section] = []
+    sentences: list[Sentence] = []
+    notes: dict[int, Sentence] = {}
+    current: dict[str, str] = {}
+    paragraph_no = 0
+
+    def new_section(part: str, heading: str) -> str:
+        section_id = f"{doc_id}-sec{len(sections):02d}"
+        next_id = f"{doc_id}-{len(sentences) + 1:04d}"
+        sections.append(Section(doc_id, section_id, part, heading, next_id if heading else "", len(sections)))
+        current[part] = section_id
+        return section_id
+
+    for _, p in ordered:
+        paragraph_no += 1
+        starts_section = p.kind == "heading" and p.part in ("front", "body", "back")
+        if p.kind == "title" and p.part == "body":
+            if _is_last_in_part(p, paragraphs):
+                p.kind = "prose"  # a fragment the text breaks off with, not a heading
+            else:
+                starts_section = True
+        if starts_section:
+            section_id = new_section(p.part, p.text.text)
+        elif p.part not in current:
+            section_id = new_section(p.part, "")
+        else:
+            section_id = current[p.part]
+        if p.kind in ("heading", "title", "line", "toc", "note"):
+            kind = {"title": "heading" if p.part == "body" else "line", "note": "note"}.get(p.kind, p.kind)
+            spans = [(0, len(p.text))]
+        else:
+            kind = "sentence"
+            spans = split_sentences(p.text.text)
+        for start, end in spans:
+            piece = p.text.slice(start, end).strip()
+            if not piece.text:
+                continue
+            sentence = Sentence(doc_id, f"{doc_id}-{len(sentences) + 1:04d}", section_id, p.part,
+                                paragraph_no, kind, piece.raw_start, piece.raw_end, piece.text, piece.offsets)
+            sentences.append(sentence)
+            if p.kind == "note" and p.note_number is not None:
+                notes[p.note_number] = sentence
+    return sections, sentences, notes

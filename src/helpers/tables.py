@@ -1,0 +1,132 @@
+"""Stage 5 of the pipeline: the study's tables.
+
+:func:`process_corpus` runs every stage on every document; :func:`build_tables`
+turns the results into the pandas DataFrames that ``python -m helpers export``
+writes and the notebooks display.  Each table is documented in ``docs/tables.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Document, load_corpus
+from .entities import Mention, find_mentions, label
+from .lexicon import aliases
+from .notes import Footnote, footnotes
+from .paths import RAW
+from .quality import Flag, review_flags, rule_flags
+from .segment import Token, dictionary_version, is_punct, is_stopword, tokenize
+from .structure import Structured, structure
+
+TABLES: tuple[str, ...] = (
+    "documents", "sections", "sentences", "footnotes", "tokens", "mentions", "cleaning_log", "quality_flags",
+)
+
+
+@dataclass
+class Processed:
+    """Everything the pipeline derives from one document."""
+
+    structured: Structured
+    footnotes: list[Footnote]
+    tokens: dict[str, list[Token]]
+    mentions: dict[str, list[Mention]]
+    flags: list[Flag]
+
+    @property
+    def document(self) -> Document:
+        """The source document."""
+        return self.structured.document
+
+
+def process_document(document: Document) -> Processed:
+    """Structure, annotate and audit one document."""
+    structured = structure(document)
+    notes = footnotes(structured)
+    tokens = {s.sentence_id: tokenize(s.text) for s in structured.sentences}
+    mentions = {s.sentence_id: find_mentions(s.text) for s in structured.sentences}
+    notes_by_surface = {a.surface: a.note for a in aliases()}
+    flags = rule_flags(structured, mentions, notes, notes_by_surface) + review_flags(document.doc_id)
+    return Processed(structured, notes, tokens, mentions, flags)
+
+
+def process_corpus(corpus_dir: Path | str = RAW) -> list[Processed]:
+    """Run the pipeline on every document of a corpus folder, in manifest order."""
+    return [process_document(d) for d in load_corpus(corpus_dir)]
+
+
+def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
+    """The export tables, keyed by name (see :data:`TABLES`), deterministically sorted."""
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
+    for item in processed:
+        doc = item.document
+        st = item.structured
+        body = [s for s in st.sentences if s.part == "body" and s.kind == "sentence"]
+        rows["documents"].append({
+            "doc_id": doc.doc_id, "title": doc.meta.get("title", ""), "title_en": doc.meta.get("title_en", ""),
+            "authors": doc.meta.get("authors", ""), "publisher": doc.meta.get("publisher", ""),
+            "date": doc.meta.get("date", ""), "language": doc.meta.get("language", ""),
+            "original_language": doc.meta.get("original_language", ""),
+            "translation": doc.meta.get("translation", ""), "source_url": doc.meta.get("source_url", ""),
+            "file": doc.meta.get("file", ""), "sha256": doc.sha256, "encoding": doc.encoding,
+            "n_chars_raw": len(doc.text), "n_sentences": len(st.sentences), "n_body_sentences": len(body),
+            "n_sections": len(st.sections), "n_notes": sum(1 for f in item.footnotes if f.text),
+            "truncated": st.truncated, "segmenter": dictionary_version(),
+        })
+        for section in st.sections:
+            rows["sections"].append({
+                "doc_id": doc.doc_id, "section_id": section.section_id, "part": section.part,
+                "heading": section.heading, "heading_sentence_id": section.heading_sentence_id,
+                "n_sentences": sum(1 for s in st.sentences if s.section_id == section.section_id),
+            })
+        for s in st.sentences:
+            rows["sentences"].append({
+                "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "section_id": s.section_id, "part": s.part,
+                "kind": s.kind, "paragraph": s.paragraph, "raw_start": s.raw_start, "raw_end": s.raw_end,
+                "n_chars": len(s.text), "text": s.text,
+            })
+            for position, token in enumerate(item.tokens[s.sentence_id]):
+                rows["tokens"].append({
+                    "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "position": position, "token": token.text,
+                    "start": token.start, "end": token.end, "is_punct": is_punct(token.text),
+                    "is_stopword": is_stopword(token.text),
+                })
+            for m in item.mentions[s.sentence_id]:
+                label_en, category = label(m.entity)
+                rows["mentions"].append({
+                    "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "surface": m.surface, "entity": m.entity,
+                    "label_en": label_en, "category": category, "form": m.form, "start": m.start, "end": m.end,
+                })
+        for f in item.footnotes:
+            rows["footnotes"].append({
+                "doc_id": f.doc_id, "number": f.number, "marker_sentence_id": f.marker_sentence_id,
+                "note_sentence_id": f.note_sentence_id, "marker_style": f.marker_style, "authors": f.authors,
+                "year": f.year, "title": f.title, "url": f.url, "text": f.text,
+            })
+        for line in doc.decode_log:
+            rows["cleaning_log"].append({"doc_id": doc.doc_id, "raw_start": 0, "raw_end": 0, "action": "decode",
+                                         "reason": line, "before": "", "after": ""})
+        for e in st.log:
+            rows["cleaning_log"].append({"doc_id": doc.doc_id, "raw_start": e.raw_start, "raw_end": e.raw_end,
+                                         "action": e.action, "reason": e.reason, "before": e.before, "after": e.after})
+        for flag in item.flags:
+            rows["quality_flags"].append({"doc_id": flag.doc_id, "sentence_id": flag.sentence_id, "kind": flag.kind,
+                                          "evidence": flag.evidence, "note": flag.note, "source": flag.source})
+    columns = {
+        "documents": ["doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
+                      "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
+                      "n_body_sentences", "n_sections", "n_notes", "truncated", "segmenter"],
+        "sections": ["doc_id", "section_id", "part", "heading", "heading_sentence_id", "n_sentences"],
+        "sentences": ["doc_id", "sentence_id", "section_id", "part", "kind", "paragraph", "raw_start", "raw_end",
+                      "n_chars", "text"],
+        "footnotes": ["doc_id", "number", "marker_sentence_id", "note_sentence_id", "marker_style", "authors", "year",
+                      "title", "url", "text"],
+        "tokens": ["doc_id", "sentence_id", "position", "token", "start", "end", "is_punct", "is_stopword"],
+        "mentions": ["doc_id", "sentence_id", "surface", "entity", "label_en", "category", "form", "start", "end"],
+        "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"],
+        "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note", "source"],
+    }
+    return {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES}
