@@ -15,3 +15,25 @@ The pipeline runs corpus → structure → segment → entities → tables:
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+
+def setup() -> None:
+    """Prepare a notebook: quiet jieba, a Chinese font for charts, PNG figures, wide tables.
+
+    Call it once at the top of every notebook.  It prints nothing.
+    """
+    import pandas as pd
+
+    from . import segment  # noqa: F401  (silences jieba's logger on import)
+    from .plotting import use_cjk_font
+
+    use_cjk_font()
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png")  # nbval skips PNG; SVG would embed a date
+    except ImportError:  # outside IPython
+        pass
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 80)
+    pd.set_option("display.width", 200)

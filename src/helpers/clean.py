@@ -95,7 +95,8 @@ _ODD_SPACE = re.compile(r"[\u00a0\u3000\u2002\u2003\u2009\u200b]")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 _SPACE_BEFORE_PUNCT = re.compile(rf"(?<=\S) +(?=[，。、；：？！）》」』”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[（《「『“]) +")
-_SPACE_IN_DATE = re.compile(r"(?<=\d) +(?=[年月日期页])|(?<=[年月]) +(?=\d)")
+_SPACE_IN_DATE = re.compile(r"(?<=\d) +(?=[年月日期页])|(?<=[年月第]) +(?=\d)")
+_SPACE_AFTER_PUNCT = re.compile(r"(?<=[，。、；：？！）》」』”]) +")
 _MULTI_SPACE = re.compile(r" {2,}")
 _HALF_PUNCT = re.compile(rf"(?<=[{HAN}》”）])[,;:?!]|[,;:?!](?=[{HAN}《“（])")
 _HALF_PARENS = re.compile(r"\(([^()\n]{0,120})\)")
@@ -141,7 +142,7 @@ def normalise_spacing(piece: Tracked, log: list[Edit], *, prose: bool = True) ->
     """Remove spacing artefacts.
 
     Unusual spaces become plain spaces; spaces before Chinese punctuation, after
-    opening brackets and inside dates are removed.  In prose (``prose=True``) a
+    opening brackets, after Chinese punctuation and inside dates are removed.  In prose (``prose=True``) a
     space between two Chinese characters is a line- or page-break artefact and is
     removed too; in front and back matter such spaces separate lines and are kept.
     """
@@ -151,6 +152,7 @@ def normalise_spacing(piece: Tracked, log: list[Edit], *, prose: bool = True) ->
         piece = piece.edit(_SPACE_IN_CJK, "", "remove_space", "space between Chinese characters", log)
     piece = piece.edit(_SPACE_BEFORE_PUNCT, "", "remove_space", "space before Chinese punctuation", log)
     piece = piece.edit(_SPACE_AFTER_OPEN, "", "remove_space", "space after an opening bracket", log)
+    piece = piece.edit(_SPACE_AFTER_PUNCT, "", "remove_space", "space after Chinese punctuation", log)
     piece = piece.edit(_SPACE_IN_DATE, "", "remove_space", "space inside a date or page number", log)
     return piece.edit(_MULTI_SPACE, " ", "remove_space", "repeated spaces", log)
 
@@ -162,10 +164,6 @@ def normalise_width(piece: Tracked, log: list[Edit]) -> Tracked:
     half-width parentheses touching or containing Han characters becomes ``（）``;
     full-width Latin letters and digits become half-width.
     """
-    piece = piece.edit(
-        _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)], "normalise_width",
-        "half-width punctuation in Chinese text", log,
-    )
 
     def parens(match: re.Match[str]) -> str:
         start, end = match.span()
@@ -177,6 +175,10 @@ def normalise_width(piece: Tracked, log: list[Edit]) -> Tracked:
 
     piece_text = piece.text
     piece = piece.edit(_HALF_PARENS, parens, "normalise_width", "half-width parentheses in Chinese text", log)
+    piece = piece.edit(
+        _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)], "normalise_width",
+        "half-width punctuation in Chinese text", log,
+    )
     return piece.edit(
         _FULLWIDTH_ALNUM, lambda m: chr(ord(m.group(0)) - 0xFEE0), "normalise_width",
         "full-width letter or digit", log,

@@ -109,11 +109,12 @@ class DomainDictionary:
 
     version: str
     terms: tuple[tuple[str, int | None], ...]
+    deletions: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
 def domain_dictionary(path: Path = LEXICON / "domain_dict.txt") -> DomainDictionary:
-    """Read ``domain_dict.txt``: a ``# version: X`` line, then ``term[<TAB>freq]`` lines.
+    """Read ``domain_dict.txt``: a ``# version: X`` line, ``term[<TAB>freq]`` lines, ``-word`` deletions.
 
     A term may contain spaces (``Jens Stoltenberg``), so a frequency is separated by a tab.
     """
@@ -123,6 +124,7 @@ def domain_dictionary(path: Path = LEXICON / "domain_dict.txt") -> DomainDiction
         raise HelpersError(f"{path}: domain dictionary not found; restore it from the repository.") from None
     version = ""
     terms: list[tuple[str, int | None]] = []
+    deletions: list[str] = []
     for number, line in enumerate(lines, start=1):
         line = line.strip()
         if not line:
@@ -132,13 +134,16 @@ def domain_dictionary(path: Path = LEXICON / "domain_dict.txt") -> DomainDiction
             if found:
                 version = found.group(1)
             continue
+        if line.startswith("-") and len(line) > 1:
+            deletions.append(line[1:].strip())
+            continue
         parts = [part.strip() for part in line.split("\t")]
         if len(parts) > 2 or (len(parts) == 2 and not parts[1].isdigit()):
             raise HelpersError(f"{path}, line {number}: expected 'term' or 'term<TAB>frequency', got {line!r}.")
         terms.append((parts[0], int(parts[1]) if len(parts) == 2 else None))
     if not version:
         raise HelpersError(f"{path}: no '# version: …' line; add one so that outputs record the dictionary used.")
-    return DomainDictionary(version, tuple(terms))
+    return DomainDictionary(version, tuple(terms), tuple(deletions))
 
 
 @lru_cache(maxsize=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def execute_notebook(path: Path, timeout: int = 600) -> float:
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     try:
-        client.execute()
+        # The kernel's own console chatter (a transport notice) is not the notebook's output.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as exc:
         failing = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                         and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)

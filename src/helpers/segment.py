@@ -30,6 +30,9 @@ with warnings.catch_warnings():
 logging.getLogger("jieba").setLevel(logging.WARNING)
 jieba.setLogLevel(logging.WARNING)
 
+#: Always one token: dash and ellipsis pairs, and Latin or digit runs joined by
+#: hyphens or dots (SM-3BlockIIA, 266-271, CarnegieEndowment.org).
+_ALWAYS_WHOLE = r"——|……|[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+"
 #: The characters jieba keeps inside one word (from jieba's own ``re_han_default``).
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -63,20 +66,23 @@ def default_tokenizer() -> "jieba.Tokenizer":
 def domain_tokenizer() -> "jieba.Tokenizer":
     """A jieba tokenizer with the domain dictionary added."""
     tokenizer = _new_tokenizer()
-    for term, freq in domain_dictionary().terms:
+    dictionary = domain_dictionary()
+    for word in dictionary.deletions:
+        tokenizer.del_word(word)
+    for term, freq in dictionary.terms:
         if _JIEBA_WORD.match(term):
             tokenizer.add_word(term, freq=freq)
     return tokenizer
 
 
 @lru_cache(maxsize=1)
-def _protected() -> re.Pattern[str] | None:
-    """Names jieba would always split (they contain ·, /, spaces …), longest first."""
+def _protected() -> re.Pattern[str]:
+    """Names jieba would always split (they contain ·, /, spaces …), longest first,
+    and the runs in ``_ALWAYS_WHOLE``."""
     names = {t for t, _ in domain_dictionary().terms if not _JIEBA_WORD.match(t)}
     names |= {a.surface for a in aliases() if not _JIEBA_WORD.match(a.surface)}
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
+    escaped = [re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))]
+    return re.compile("|".join([*escaped, _ALWAYS_WHOLE]))
 
 
 def dictionary_version() -> str:
@@ -95,9 +101,8 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True) -> list[Token]
     tokenizer = domain_tokenizer() if domain else default_tokenizer()
     pieces: list[tuple[str, int, bool]] = []
     position = 0
-    protected = _protected() if domain else None
-    if protected is not None:
-        for match in protected.finditer(text):
+    if domain:
+        for match in _protected().finditer(text):
             pieces.append((text[position:match.start()], position, False))
             pieces.append((match.group(0), match.start(), True))
             position = match.end()
@@ -126,10 +131,10 @@ def is_stopword(token: str) -> bool:
 
 
 def boundaries(tokens: list[str]) -> set[int]:
-    """Character positions where one token ends and the next begins."""
+    """Positions (counted in non-space characters) where one token ends and the next begins."""
     out, position = set(), 0
     for token in tokens[:-1]:
-        position += len(token)
+        position += len(re.sub(r"\s", "", token))
         out.add(position)
     return out
 
@@ -140,7 +145,7 @@ def boundary_scores(gold: list[str], predicted: list[str]) -> tuple[int, int, in
     Both token lists must spell the same text.  Precision is tp/predicted and
     recall tp/gold, the usual word-boundary measures for Chinese segmentation.
     """
-    if "".join(gold) != "".join(predicted):
+    if re.sub(r"\s", "", "".join(gold)) != re.sub(r"\s", "", "".join(predicted)):
         raise ValueError("gold and predicted tokens spell different texts")
     g, p = boundaries(gold), boundaries(predicted)
     return len(g & p), len(p), len(g)

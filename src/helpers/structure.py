@@ -107,10 +107,28 @@ def split_paragraphs(raw: str, log: list[Edit]) -> list[Tracked]:
     pieces: list[Tracked] = []
     for block in Tracked.from_raw(raw).split(_BLANK_LINES):
         block = clean.drop_carriage_returns(block.strip(), log)
+        if _is_line_list(block.text):
+            pieces.extend(line.strip() for line in block.split(_NEWLINE))
+            continue
         block = clean.join_lines(block.strip(), log)
         for piece in block.split(_INLINE_BREAK):
             pieces.extend(_split_headings(piece.strip()))
     return [p for p in pieces if p.text.strip()]
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+def _is_line_list(text: str) -> bool:
+    """True for a block of short lines that are not prose (author lines, an address).
+
+    Such lines stay separate units.  A logo spelt in capitals over several lines
+    (FRIEDRICH / EBERT / STIFTUNG) is the exception: it is joined like prose.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or any(len(line) > 40 or re.search(f"[{TERMINAL}，,]$", line) for line in lines):
+        return False
+    return not all(re.fullmatch(r"[A-Z]+", line) for line in lines)
 
 
 def _split_headings(piece: Tracked) -> list[Tracked]:
@@ -178,8 +196,8 @@ def assign_parts(paragraphs: list[Paragraph]) -> None:
     opening = next((i for i, p in enumerate(paragraphs)
                     if p.kind == "heading" and _BODY_START.match(p.text.text.split(" ")[0])), None)
     if opening is None:
-        opening = next((i for i, p in enumerate(paragraphs)
-                        if p.kind == "prose" and len(p.text) >= 40), len(paragraphs))
+        prose = [i for i, p in enumerate(paragraphs) if p.kind == "prose"]
+        opening = next((i for i in prose if len(paragraphs[i].text) >= 40), prose[0] if prose else 0)
     back = None
     for i in range(opening, len(paragraphs)):
         p = paragraphs[i]

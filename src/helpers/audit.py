@@ -1,0 +1,209 @@
+"""Views for notebook 00 (corpus and quality audit): small tables an analyst reads.
+
+Everything here is computed from the pipeline's tables; nothing is typed in.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import ANNOTATIONS, RAW
+from .tables import Processed, build_tables, process_corpus
+
+
+@dataclass
+class Study:
+    """The processed corpus and its tables."""
+
+    processed: list[Processed]
+    tables: dict[str, pd.DataFrame]
+
+    def raw(self, doc_id: str) -> str:
+        """The decoded raw text of a document."""
+        return next(p.document.text for p in self.processed if p.document.doc_id == doc_id)
+
+    @property
+    def sentences(self) -> list:
+        """All structured sentences (with their raw offsets), in order."""
+        return [s for p in self.processed for s in p.structured.sentences]
+
+
+@lru_cache(maxsize=4)
+def load_study(corpus_dir: Path | str = RAW) -> Study:
+    """Run the pipeline on a corpus folder (cached per folder)."""
+    processed = process_corpus(corpus_dir)
+    return Study(processed, build_tables(processed))
+
+
+@lru_cache(maxsize=1)
+def heading_glosses(path: Path = ANNOTATIONS / "section_glosses.csv") -> dict[str, str]:
+    """English glosses of the section headings (reviewable data)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["heading"]: row["heading_en"] for row in csv.DictReader(handle)}
+
+
+def overview(study: Study) -> pd.DataFrame:
+    """One row per document: provenance and size."""
+    docs = study.tables["documents"]
+    return docs[["doc_id", "title", "title_en", "authors", "publisher", "date", "original_language",
+                 "encoding", "n_chars_raw", "n_sentences", "n_body_sentences", "n_notes", "truncated"]]
+
+
+def cleaning_summary(study: Study) -> pd.DataFrame:
+    """Number of logged edits by action and document."""
+    log = study.tables["cleaning_log"]
+    table = log.groupby(["action", "doc_id"]).size().unstack(fill_value=0)
+    return table.reindex(columns=study.tables["documents"]["doc_id"], fill_value=0)
+
+
+def before_after(study: Study, action: str, limit: int = 3, doc_id: str | None = None) -> pd.DataFrame:
+    """Examples of one cleaning action: the raw context and the cleaned sentence.
+
+    The edited raw span is shown between ⟦ ⟧ (long spans are shortened to their
+    length); the cleaned column shows the sentence that now holds that place.
+    """
+    log = study.tables["cleaning_log"]
+    if doc_id:
+        log = log[log["doc_id"] == doc_id]
+    rows = []
+    for _, edit in log[log["action"] == action].head(limit).iterrows():
+        raw = study.raw(edit["doc_id"])
+        start, end = int(edit["raw_start"]), int(edit["raw_end"])
+        span = raw[start:end]
+        shown = span if len(span) <= 12 else f"…{len(span)} characters…"
+        context = raw[max(0, start - 10):start] + f"⟦{shown}⟧" + raw[end:end + 10]
+        sentence = _sentence_near(study, edit["doc_id"], start, end)
+        rows.append({"doc_id": edit["doc_id"], "reason": edit["reason"],
+                     "raw (edited span in ⟦ ⟧)": context.replace("\n", "⏎"),
+                     "sentence_id": sentence.sentence_id if sentence else "",
+                     "cleaned": _snippet(sentence.text, sentence.offsets, start, end) if sentence else ""})
+    return pd.DataFrame(rows)
+
+
+def _sentence_near(study: Study, doc_id: str, start: int, end: int):
+    for offset in (start - 1, end, start):
+        for s in study.sentences:
+            if s.doc_id == doc_id and offset in s.offsets:
+                return s
+    return None
+
+
+def _snippet(text: str, offsets: tuple[int, ...], start: int, end: int, width: int = 14) -> str:
+    at = next((i for i, o in enumerate(offsets) if o >= start), len(text))
+    return ("…" if at > width else "") + text[max(0, at - width):at + width] + ("…" if at + width < len(text) else "")
+
+
+def evidence(study: Study, sentence_ids: list[str]) -> pd.DataFrame:
+    """The cited sentences: id, part, section heading and Chinese text."""
+    sentences = study.tables["sentences"].set_index("sentence_id")
+    headings = study.tables["sections"].set_index("section_id")["heading"]
+    rows = []
+    for sid in sentence_ids:
+        row = sentences.loc[sid]
+        rows.append({"sentence_id": sid, "part": row["part"], "section": headings.get(row["section_id"], ""),
+                     "text": row["text"]})
+    return pd.DataFrame(rows)
+
+
+def sections_view(study: Study) -> pd.DataFrame:
+    """The sections with English glosses of their headings and sizes."""
+    sections = study.tables["sections"].copy()
+    glosses = heading_glosses()
+    sections["heading_en"] = sections["heading"].map(lambda h: glosses.get(h, "" if h else "(no heading)"))
+    return sections[["doc_id", "section_id", "part", "heading", "heading_en", "n_sentences"]]
+
+
+def trust_summary(study: Study) -> pd.DataFrame:
+    """Per document: how much of the body is touched by a quality flag."""
+    sentences = study.tables["sentences"]
+    flags = study.tables["quality_flags"]
+    rows = []
+    for doc_id in study.tables["documents"]["doc_id"]:
+        body = sentences[(sentences["doc_id"] == doc_id) & (sentences["part"] == "body") & (sentences["kind"] == "sentence")]
+        doc_flags = flags[flags["doc_id"] == doc_id]
+        flagged = set(doc_flags["sentence_id"]) & set(body["sentence_id"])
+        content = doc_flags[doc_flags["kind"].isin(["translation_error", "mangled_structure", "interpolated_passage"])]
+        rows.append({
+            "doc_id": doc_id, "body_sentences": len(body), "flagged_body_sentences": len(flagged),
+            "share_flagged": round(len(flagged) / len(body), 3) if len(body) else 0.0,
+            "flags_by_rule": int((doc_flags["source"] == "rule").sum()),
+            "flags_by_review": int((doc_flags["source"] == "review").sum()),
+            "meaning_affected": len(content),
+            "truncated": bool(study.tables["documents"].set_index("doc_id").loc[doc_id, "truncated"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def flags_view(study: Study, doc_id: str, kinds: list[str] | None = None) -> pd.DataFrame:
+    """The quality flags of one document, optionally of some kinds, with evidence."""
+    flags = study.tables["quality_flags"]
+    view = flags[flags["doc_id"] == doc_id]
+    if kinds:
+        view = view[view["kind"].isin(kinds)]
+    return view[["sentence_id", "kind", "evidence", "note", "source"]].reset_index(drop=True)
+
+
+def trace(study: Study, sentence_id: str) -> pd.DataFrame:
+    """A sentence beside the raw text it came from (``raw[raw_start:raw_end]``)."""
+    row = study.tables["sentences"].set_index("sentence_id").loc[sentence_id]
+    raw = study.raw(row["doc_id"])[int(row["raw_start"]):int(row["raw_end"])]
+    return pd.DataFrame([
+        {"version": "raw[raw_start:raw_end]", "raw_start": row["raw_start"], "raw_end": row["raw_end"],
+         "chars": len(raw), "text": raw.replace("\n", "⏎")},
+        {"version": "cleaned sentence", "raw_start": row["raw_start"], "raw_end": row["raw_end"],
+         "chars": len(row["text"]), "text": row["text"]},
+    ])
+
+
+def segmentation_examples(study: Study, sentence_ids: list[str]) -> pd.DataFrame:
+    """The same sentences segmented by jieba's default dictionary and by the domain tokenizer."""
+    from .segment import tokenize
+
+    text = study.tables["sentences"].set_index("sentence_id")["text"]
+    rows = []
+    for sid in sentence_ids:
+        for name, domain in (("default", False), ("domain", True)):
+            rows.append({"sentence_id": sid, "tokenizer": name,
+                         "tokens": " / ".join(t.text for t in tokenize(text[sid], domain=domain))})
+    return pd.DataFrame(rows)
+
+
+def shared_entities(study: Study) -> pd.DataFrame:
+    """Entities named in more than one document, with the surface forms each uses."""
+    mentions = study.tables["mentions"]
+    docs = list(study.tables["documents"]["doc_id"])
+    per = mentions.groupby(["entity", "doc_id"])["surface"].agg(lambda s: "、".join(sorted(set(s))))
+    table = per.unstack().reindex(columns=docs)
+    table = table.dropna(thresh=2)
+    counts = mentions.groupby("entity").size()
+    labels = mentions.drop_duplicates("entity").set_index("entity")[["label_en", "category"]]
+    table = table.join(labels).assign(mentions=counts)
+    table = table[table["category"] != "country"].sort_values(["category", "mentions"], ascending=[True, False])
+    return table.reset_index()[["entity", "label_en", "category", *docs, "mentions"]]
+
+
+def footnotes_view(study: Study, doc_id: str) -> pd.DataFrame:
+    """The notes of one document with the sentence that carries each marker."""
+    notes = study.tables["footnotes"]
+    view = notes[notes["doc_id"] == doc_id]
+    return view[["number", "marker_style", "marker_sentence_id", "authors", "year", "title", "url"]].reset_index(drop=True)
+
+
+def reference_overview() -> pd.DataFrame:
+    """The reference tables: rows, what they cover, and how many distinct sources they cite."""
+    from .reference import load_all
+
+    rows = []
+    for name, table in load_all().items():
+        sources = set()
+        if "source_url" in table.columns:
+            for cell in table["source_url"]:
+                sources.update(u.strip() for u in cell.split(" ; ") if u.strip())
+        rows.append({"table": f"{name}.csv", "rows": len(table), "columns": ", ".join(table.columns[:6]),
+                     "distinct_sources": len(sources) if sources else None})
+    return pd.DataFrame(rows)

@@ -1,0 +1,96 @@
+"""Measuring the segmentation, so that its quality is a number, not an impression.
+
+Two measures, both on the real texts:
+
+- **term integrity**: for every term of the domain dictionary, how many of its
+  occurrences in the text come out as (part of) one token, with jieba's general
+  dictionary alone and with the domain dictionary;
+- **boundary precision, recall and F1** against a hand-segmented sample of
+  sentences (``data/annotations/segmentation_gold.tsv``).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import HelpersError
+from .lexicon import domain_dictionary
+from .paths import ANNOTATIONS
+from .segment import Token, boundary_scores, tokenize
+from .structure import Sentence
+
+
+def _covered(tokens: list[Token], start: int, end: int) -> bool:
+    """True when one token spans the whole range ``start:end``."""
+    return any(t.start <= start and t.end >= end for t in tokens)
+
+
+def term_integrity(sentences: list[Sentence]) -> pd.DataFrame:
+    """Per dictionary term: occurrences, and how many stay whole with each tokenizer.
+
+    Returns:
+        Columns doc_id, term, occurrences, whole_default, whole_domain (terms that
+        occur at least once).
+    """
+    terms = sorted({t for t, _ in domain_dictionary().terms})
+    rows = []
+    for doc_id in sorted({s.doc_id for s in sentences}):
+        counts: dict[str, list[int]] = {}
+        for sentence in (s for s in sentences if s.doc_id == doc_id):
+            text = sentence.text
+            found = [(term, i) for term in terms for i in _positions(text, term)]
+            if not found:
+                continue
+            default = tokenize(text, domain=False)
+            domain = tokenize(text)
+            for term, i in found:
+                row = counts.setdefault(term, [0, 0, 0])
+                row[0] += 1
+                row[1] += _covered(default, i, i + len(term))
+                row[2] += _covered(domain, i, i + len(term))
+        rows += [{"doc_id": doc_id, "term": t, "occurrences": c[0], "whole_default": c[1], "whole_domain": c[2]}
+                 for t, c in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["doc_id", "term", "occurrences", "whole_default", "whole_domain"])
+
+
+def _positions(text: str, term: str) -> list[int]:
+    out, start = [], text.find(term)
+    while start >= 0:
+        out.append(start)
+        start = text.find(term, start + len(term))
+    return out
+
+
+def gold_sample(path: Path = ANNOTATIONS / "segmentation_gold.tsv") -> dict[str, list[str]]:
+    """The hand-segmented sentences: sentence id → gold tokens (``|``-separated in the file)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {row["sentence_id"]: row["tokens"].split("|") for row in csv.DictReader(handle, delimiter="\t")}
+    except FileNotFoundError:
+        raise HelpersError(f"{path}: not found; restore it from the repository.") from None
+
+
+def boundary_evaluation(sentences: list[Sentence]) -> pd.DataFrame:
+    """Boundary precision, recall and F1 of both tokenizers on the gold sample.
+
+    Returns:
+        One row per tokenizer: tokenizer, sentences, gold_tokens, precision, recall, f1.
+    """
+    by_id = {s.sentence_id: s for s in sentences}
+    gold = gold_sample()
+    rows = []
+    for name, domain in (("jieba default dictionary", False), ("jieba + domain dictionary", True)):
+        tp = predicted = expected = 0
+        for sentence_id, tokens in gold.items():
+            text = by_id[sentence_id].text
+            guess = [t.text for t in tokenize(text, domain=domain)]
+            a, b, c = boundary_scores(tokens, guess)
+            tp, predicted, expected = tp + a, predicted + b, expected + c
+        precision, recall = tp / predicted, tp / expected
+        rows.append({"tokenizer": name, "sentences": len(gold), "gold_tokens": sum(len(t) for t in gold.values()),
+                     "precision": round(precision, 3), "recall": round(recall, 3),
+                     "f1": round(2 * precision * recall / (precision + recall), 3)})
+    return pd.DataFrame(rows)

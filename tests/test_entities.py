@@ -1,0 +1,72 @@
+"""Entity linking on the real texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.entities import find_mentions
+from helpers.errors import HelpersError
+from helpers.lexicon import CATEGORIES, aliases, entities
+
+
+def mentions_of(study, doc_id):
+    m = study.tables["mentions"]
+    return m[m["doc_id"] == doc_id]
+
+
+def test_every_alias_resolves_to_a_known_entity_with_label_and_category():
+    known = entities()
+    assert all(a.entity in known for a in aliases())
+    assert all(e.category in CATEGORIES and e.label_en for e in known.values())
+
+
+def test_tong_zhao_is_one_entity_across_both_texts(study):
+    fes = set(mentions_of(study, "fes2024").query("entity == 'tong_zhao'")["surface"])
+    car = set(mentions_of(study, "carnegie2024").query("entity == 'tong_zhao'")["surface"])
+    assert fes == {"赵通"} and car == {"童招", "汤赵"}
+
+
+def test_the_inf_treaty_resolves_the_same_in_both_texts(study):
+    for doc_id in ("fes2024", "carnegie2024"):
+        assert "inf" in set(mentions_of(study, doc_id)["entity"])
+    car = mentions_of(study, "carnegie2024").query("entity == 'inf'")
+    assert (car["end"] - car["start"]).iloc[0] == len("中导条约（INF）")  # name and abbreviation: one mention
+
+
+def test_full_name_with_abbreviation_is_one_mention():
+    found = find_mentions("《不扩散核武器条约》（NPT）、《禁止生物武器公约》（BWC）")
+    assert [(m.entity, m.surface) for m in found] == [("npt", "不扩散核武器条约"), ("bwc", "禁止生物武器公约")]
+
+
+def test_both_renderings_of_cend_resolve_to_cend(study):
+    fes = mentions_of(study, "fes2024").query("entity == 'cend'")
+    assert {"为核裁军创造环境倡议", "创造核裁军环境倡议"} <= set(fes["surface"])
+
+
+def test_longest_match_wins():
+    assert [m.entity for m in find_mentions("作为联合国安理会常任理事国")] == ["p5"]
+    assert [m.entity for m in find_mentions("联合国安理会")] == ["unsc"]
+    assert [m.entity for m in find_mentions("北约秘书长斯托尔滕贝格")] == ["nato_sg", "stoltenberg"]
+
+
+def test_latin_abbreviations_need_word_boundaries():
+    assert find_mentions("EUROPE") == []
+    assert [m.entity for m in find_mentions("EU和NATO")] == ["eu", "nato"]
+
+
+def test_mentions_carry_english_labels(study):
+    m = study.tables["mentions"]
+    assert (m["label_en"] != "").all() and set(m["category"]) <= set(CATEGORIES)
+    npt = m[m["entity"] == "npt"]
+    assert set(npt["label_en"]) == {"Treaty on the Non-Proliferation of Nuclear Weapons (NPT)"}
+
+
+def test_an_alias_with_an_unknown_entity_is_refused(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("surface,entity,form,note\n某某,no_such_entity,short,\n", encoding="utf-8")
+    aliases.cache_clear()
+    try:
+        with pytest.raises(HelpersError, match="unknown entity"):
+            aliases(path)
+    finally:
+        aliases.cache_clear()

@@ -1,0 +1,90 @@
+"""The export contract: tables, columns, determinism, atomic writes, a user's corpus."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers.errors import HelpersError
+from helpers.export import write_tables
+from helpers.paths import RAW
+
+REQUIRED = {
+    "documents": ["doc_id", "title", "n_sentences", "truncated"],
+    "sections": ["doc_id", "section_id", "heading"],
+    "sentences": ["doc_id", "sentence_id", "section_id", "part", "raw_start", "raw_end", "text"],
+    "footnotes": ["doc_id", "number", "marker_sentence_id", "text", "url"],
+    "tokens": ["doc_id", "sentence_id", "token"],
+    "mentions": ["doc_id", "sentence_id", "surface", "entity", "label_en", "category"],
+    "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason"],
+    "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note"],
+}
+
+
+def export(out, corpus=RAW):
+    return subprocess.run([sys.executable, "-m", "helpers", "export", "--out", str(out), "--corpus", str(corpus)],
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export") / "tables"
+    result = export(out)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return out
+
+
+def test_export_writes_every_table_with_its_columns(exported):
+    for name, columns in REQUIRED.items():
+        table = pd.read_csv(exported / f"{name}.csv", keep_default_na=False)
+        assert set(columns) <= set(table.columns), name
+        assert len(table) > 0, name
+    docs = pd.read_csv(exported / "documents.csv")
+    assert list(docs["doc_id"]) == ["fes2024", "carnegie2024"]
+
+
+def test_export_is_byte_identical_on_a_second_run(exported, tmp_path):
+    again = tmp_path / "again"
+    assert export(again).returncode == 0
+    for name in REQUIRED:
+        assert (exported / f"{name}.csv").read_bytes() == (again / f"{name}.csv").read_bytes(), name
+
+
+def test_a_failed_export_leaves_the_previous_output_untouched(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.csv").write_text("doc_id,file\nx,missing.txt\n", encoding="utf-8")
+    result = export(out, corpus)
+    assert result.returncode == 2 and "missing.txt" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
+
+
+def test_write_tables_cleans_up_when_writing_fails(tmp_path):
+    class Broken(pd.DataFrame):
+        def to_csv(self, *args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(HelpersError, match="could not write"):
+        write_tables({"a": pd.DataFrame({"x": [1]}), "b": Broken({"x": [1]})}, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_users_corpus_with_a_minimal_manifest(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(RAW / "fes-2024-germany-china-arms-control.zh.txt", corpus / "a.txt")
+    (corpus / "manifest.csv").write_text("doc_id,file\nmydoc,a.txt\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = export(out, corpus)
+    assert result.returncode == 0, result.stderr
+    sentences = pd.read_csv(out / "sentences.csv")
+    assert set(sentences["doc_id"]) == {"mydoc"} and sentences["sentence_id"].iloc[0] == "mydoc-0001"
