@@ -122,20 +122,24 @@ note but 童招 and 汤赵 in the machine translation."""),
 
 The FES edition is a careful translation with PDF-extraction damage. The damage is mechanical and is repaired:
 sentences cut by page breaks, Markdown bold markers, note markers. What remains are a few wording problems: an
-English *and* left in the Chinese (私人 and 民间社会), two renderings of the CEND initiative (为核裁军创造环境倡议 and
-创造核裁军环境倡议), the Convention on Cluster Munitions given as 《奥斯陆协定》 (the usual Chinese name of the Oslo
-*Accords*), note addresses broken at line ends, and one sentence whose body or date is probably wrong: that China
-"begins to hold the rotating presidency of the Security Council in August 2025" (see the review note)."""),
+English *and* left in the Chinese (私人 and 民间社会, fes2024-0027), two renderings of the CEND initiative
+(为核裁军创造环境倡议 in fes2024-0060, 创造核裁军环境倡议 in fes2024-0107), the Convention on Cluster Munitions given as
+《奥斯陆协定》 (fes2024-0017), the usual Chinese name of the Oslo *Accords*, note addresses broken at line ends
+(fes2024-0126, fes2024-0128, fes2024-0133), and one sentence whose body or date is probably wrong: that China
+在中国于2025年8月开始担任安理会轮值主席国之后 "begins to hold the rotating presidency of the Security Council in
+August 2025" (fes2024-0113; see the review note)."""),
 ("code", """audit.flags_view(study, "fes2024")"""),
 ("code", """audit.evidence(study, ["fes2024-0027", "fes2024-0017", "fes2024-0113"])"""),
 ("md", """### The Carnegie text
 
 The Carnegie copy is a different kind of source. Besides the web page's boilerplate and the truncation, the machine
-translation garbles names (the author is 童招 on the cover and 汤赵 on the about-the-author page; *Carnegie* becomes
-卡内基研究所, a different institution), mistranslates terms (*buildup* as 建筑 "architecture", nuclear *views* as
-核能 "nuclear energy" views), scrambles sentences across page breaks (升级 | 管理能力 "escalation | management
-capabilities"), and, most seriously, **contains a passage that does not belong to the report**: a numbered list on
-civil nuclear energy, inserted under the recommendation addressed to Beijing. Any analysis of the
+translation garbles names (the author is 童招 on the cover, carnegie2024-0002, and 汤赵 on the about-the-author
+page, carnegie2024-0010; *Carnegie* becomes 卡内基研究所, a different institution, carnegie2024-0004), mistranslates
+terms (*buildup* as 建筑 "architecture", carnegie2024-0104; nuclear *views* as 核能 "nuclear energy" views,
+carnegie2024-0061), scrambles sentences across page breaks (升级 | 管理能力 "escalation | management capabilities",
+carnegie2024-0072 and carnegie2024-0073), and, most seriously, **contains a passage that does not belong to the report**: a numbered list on
+civil nuclear energy (from 1.保持战略透明度与沟通 in carnegie2024-0090 to 8.支持发展中国家的核能能力建设 in
+carnegie2024-0097), inserted under the recommendation addressed to Beijing. Any analysis of the
 report's recommendations must leave it out."""),
 ("code", """audit.flags_view(study, "carnegie2024", kinds=["interpolated_passage", "translation_error", "mangled_structure"])"""),
 ("code", """audit.evidence(study, ["carnegie2024-0090", "carnegie2024-0098", "carnegie2024-0104"])"""),
