@@ -138,3 +138,26 @@ def test_command_line_error_is_one_line_with_no_traceback(tmp_path):
     assert len(lines) == 1 and "bad.txt" in lines[0] and "Traceback" not in result.stderr
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["corpus"]  # no temporary folder left behind
+
+
+def test_manifest_row_with_too_many_fields(tmp_path):
+    folder = _corpus(tmp_path, "a.txt", SAMPLE.encode(), manifest="doc_id,file\nx,a.txt,extra\n")
+    with pytest.raises(HelpersError) as info:
+        read_manifest(folder)
+    _one_line(info.value, "line 2")
+
+
+def test_old_mac_line_ends_and_stray_byte_order_marks(tmp_path):
+    text = "中德两国应当开展军控对话。\r\r这有助于\ufeff建立信任。\r"
+    doc = load_document("mydoc", _corpus(tmp_path, "a.txt", text.encode("utf-8")))
+    assert any("CR line ends" in line for line in doc.decode_log)
+    assert [s.text for s in structure(doc).sentences] == ["中德两国应当开展军控对话。", "这有助于建立信任。"]
+
+
+def test_raw_checksums_are_those_published_with_the_corpus():
+    published = {  # from the corpus README that came with the two texts
+        "fes-2024-germany-china-arms-control.zh.txt": "af8a1d2fc1c30aca6624e5ae9f5cb71be7bdd977596a9f8b2e464d09c7ab8dfa",
+        "carnegie-2024-china-nuclear-policy.zh.txt": "5900627c9ce383031ac56be9bc33bf0b571854e4eb1dc7b17885545534477f2d",
+    }
+    for name, digest in published.items():
+        assert hashlib.sha256((RAW / name).read_bytes()).hexdigest() == digest

@@ -70,3 +70,20 @@ def test_an_alias_with_an_unknown_entity_is_refused(tmp_path):
             aliases(path)
     finally:
         aliases.cache_clear()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北京和柏林均支持的重要条约", ["china", "germany"]),
+    ("北京严厉批评这些措施，因为它怀疑华盛顿想", ["china", "united_states"]),
+    ("他曾在北京工作", []),
+    ("为北京市人民政府外事办公室工作过", []),
+    ("1779马萨诸塞州大道西北华盛顿", []),
+    ("柏林德国国际与安全事务研究所", ["swp"]),
+])
+def test_capitals_stand_for_governments_but_not_as_places(text, expected):
+    assert [m.entity for m in find_mentions(text)] == expected
+
+
+def test_the_p5_process_chair_and_the_journal_are_their_own_entities():
+    assert [m.entity for m in find_mentions("在俄罗斯担任五常轮值主席国期间")] == ["russia", "p5_process"]
+    assert [m.entity for m in find_mentions("载于：联合国 70，第6期")] == ["vn_journal"]

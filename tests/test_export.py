@@ -88,3 +88,45 @@ def test_a_users_corpus_with_a_minimal_manifest(tmp_path):
     assert result.returncode == 0, result.stderr
     sentences = pd.read_csv(out / "sentences.csv")
     assert set(sentences["doc_id"]) == {"mydoc"} and sentences["sentence_id"].iloc[0] == "mydoc-0001"
+
+
+def test_export_never_replaces_a_folder_that_holds_other_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus)
+    before = sorted(p.name for p in corpus.iterdir())
+    result = export(corpus, corpus)  # --out pointing at the corpus itself
+    assert result.returncode == 2 and "holds other files" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in corpus.iterdir()) == before
+
+
+def test_an_existing_table_folder_is_replaced_whole(exported, tmp_path):
+    out = tmp_path / "tables"
+    shutil.copytree(exported, out)
+    (out / "documents.csv").write_text("stale", encoding="utf-8")
+    assert export(out).returncode == 0
+    assert (out / "documents.csv").read_bytes() == (exported / "documents.csv").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]
+
+
+def test_a_failed_write_puts_the_previous_tables_back(tmp_path):
+    out = tmp_path / "out"
+    write_tables({"a": pd.DataFrame({"x": [1]})}, out)
+    previous = (out / "a.csv").read_bytes()
+
+    class Broken(pd.DataFrame):
+        def to_csv(self, *args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(HelpersError):
+        write_tables({"a": Broken({"x": [2]})}, out)
+    assert (out / "a.csv").read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_an_unwritable_out_gives_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = export(blocker / "tables")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "tables" in result.stderr

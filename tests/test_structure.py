@@ -143,3 +143,35 @@ def test_the_inserted_numbered_list_stays_in_separate_sentences(sentences):
     starts = [f"{n}." for n in range(2, 9)]
     assert all(car.str.startswith(s).any() for s in starts)
     assert car.str.startswith("•澄清中国的担忧并承认其竞争对手的合理担忧").any()
+
+
+def _structure_of(tmp_path, text):
+    from helpers.corpus import load_document
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file\nx,a.txt\n", encoding="utf-8")
+    from helpers.structure import structure
+
+    return structure(load_document("x", folder))
+
+
+def test_running_text_that_starts_with_a_year_is_not_a_note(tmp_path):
+    text = "前言部分的一句话，讲述背景和目的，并且足够长以便成为正文的开头。\n\n2022年，中国（2021年曾表示）不会改变政策。\n"
+    st = _structure_of(tmp_path, text)
+    assert not st.notes and all(s.part == "body" for s in st.sentences)
+    assert st.sentences[-1].text == "2022年，中国（2021年曾表示）不会改变政策。"
+
+
+def test_quantities_after_a_sentence_end_are_not_note_markers(tmp_path):
+    text = "这一方法已经用于测试，并且得到了广泛的关注和讨论。2名专家认为，它仍有改进空间。3个国家表示支持。\n"
+    st = _structure_of(tmp_path, text)
+    assert not st.markers
+    assert [s.text for s in st.sentences][1:] == ["2名专家认为，它仍有改进空间。", "3个国家表示支持。"]
+
+
+def test_the_genuine_lead_in_is_separate_from_the_inserted_list(sentences):
+    car = body(sentences, "carnegie2024")["text"]
+    assert car.eq("具体而言，北京应：").any()
+    assert car.str.startswith("1.保持战略透明度与沟通").any()

@@ -86,12 +86,13 @@ def boilerplate_reason(text: str) -> str | None:
 # --------------------------------------------------------------------------- #
 # Edits
 # --------------------------------------------------------------------------- #
-_CR = re.compile(r"\r")
+_CRLF = re.compile(r"\r(?=\n)")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _LINEBREAK = re.compile(r"[ \t]*\n[ \t]*")
 _MARKDOWN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _HTML = re.compile(r"</?(?:a|b|i|u|em|strong|span|div|p|br|sup|sub|font)\b[^<>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);", re.I)
 _ENTITY = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
-_ODD_SPACE = re.compile(r"[\u00a0\u3000\u2002\u2003\u2009\u200b]")
+_ODD_SPACE = re.compile(r"[\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 _SPACE_BEFORE_PUNCT = re.compile(rf"(?<=\S) +(?=[，。、；：？！）》」』”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[（《「『“]) +")
@@ -104,12 +105,16 @@ _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
 # A note number fused into the running text: digits right after the end of a
 # sentence, before the next sentence starts (not a year, date, list number or %).
-_FUSED = re.compile(rf"(?<=[。！？”])(\d{{1,2}})(?![\d年月日%.．、:：,，])[ ]?(?=[{HAN}“《A-Za-z])")
+#: Characters that show a number after a sentence end is a quantity, not a note:
+#: a unit of time, a percentage, a list number, or a measure word (2名专家, 3个国家).
+_NOT_A_MARKER = "年月日时点%.．、:：,，名个位项次种家条倍岁人所座架枚艘吨亿万千百十"
+_FUSED = re.compile(rf"(?<=[。！？”])(\d{{1,2}})(?![\d{_NOT_A_MARKER}])[ ]?(?=[{HAN}“《A-Za-z])")
 
 
-def drop_carriage_returns(piece: Tracked, log: list[Edit]) -> Tracked:
-    """Remove the ``\\r`` of CRLF line ends."""
-    return piece.edit(_CR, "", "normalise_line_end", "CRLF line end: carriage return removed", log)
+def normalise_line_ends(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Make every line end ``\\n``: drop the ``\\r`` of CRLF, turn a lone ``\\r`` (old Mac) into ``\\n``."""
+    piece = piece.edit(_CRLF, "", "normalise_line_end", "CRLF line end: carriage return removed", log)
+    return piece.edit(_LONE_CR, "\n", "normalise_line_end", "CR line end (old Mac style) made a line feed", log)
 
 
 def join_lines(piece: Tracked, log: list[Edit]) -> Tracked:
@@ -146,7 +151,7 @@ def normalise_spacing(piece: Tracked, log: list[Edit], *, prose: bool = True) ->
     space between two Chinese characters is a line- or page-break artefact and is
     removed too; in front and back matter such spaces separate lines and are kept.
     """
-    piece = piece.edit(_ODD_SPACE, lambda m: "" if m.group(0) == "\u200b" else " ",
+    piece = piece.edit(_ODD_SPACE, lambda m: "" if m.group(0) in "\u200b\ufeff" else " ",
                        "normalise_space", "non-standard space character", log)
     if prose:
         piece = piece.edit(_SPACE_IN_CJK, "", "remove_space", "space between Chinese characters", log)
@@ -202,8 +207,9 @@ def strip_superscript_markers(piece: Tracked, log: list[Edit], markers: list[Mar
 def strip_fused_markers(piece: Tracked, log: list[Edit], markers: list[Marker], expected: list[int]) -> Tracked:
     """Remove note numbers fused into running text (``…问题”。1这一结果…``).
 
-    Only a number equal to the next expected note number counts, so years, list
-    numbers and quantities are never taken for markers.  *expected* holds the next
+    Only a number equal to the next expected note number counts, and not one
+    followed by a unit, a list dot or a measure word (``2名专家``), so that years,
+    list numbers and quantities are not taken for markers.  *expected* holds the next
     number in a one-item list and is advanced as markers are found.
     """
 

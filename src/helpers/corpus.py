@@ -70,11 +70,17 @@ def read_manifest(corpus_dir: Path | str = RAW) -> list[dict[str, str]]:
         with manifest.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             columns = [c.strip() for c in (reader.fieldnames or [])]
-            rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+            raw_rows = list(reader)
     except UnicodeDecodeError:
         raise HelpersError(f"{manifest}: manifest is not UTF-8; re-save it as UTF-8 CSV.") from None
     except csv.Error as exc:
         raise HelpersError(f"{manifest}: not a valid CSV file ({exc}); fix the quoting.") from None
+    rows = []
+    for number, row in enumerate(raw_rows, start=2):
+        if None in row:
+            raise HelpersError(f"{manifest}, line {number}: more fields than the header has columns; "
+                               "quote values that contain commas.")
+        rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items()})
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise HelpersError(
@@ -141,6 +147,8 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
             log.append("not valid UTF-8; decoded as GB18030 (covers GBK and GB2312)")
     if "\r\n" in text:
         log.append("CRLF line ends found (carriage returns are removed during cleaning)")
+    elif "\r" in text:
+        log.append("CR line ends (old Mac style) found (made line feeds during cleaning)")
     head = text.lstrip()[:500].lower()
     if head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</?(?:div|p|span|body|head|script)\b", text[:20000], re.I)) > 5:
         raise HelpersError(

@@ -49,6 +49,8 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for match in pattern.finditer(text):
         alias = table[match.group(0)]
+        if alias.form == "metonym" and _is_place(text, match.start(), match.end(), pattern):
+            continue
         found.append(Mention(alias.surface, alias.entity, alias.form, match.start(), match.end()))
     merged: list[Mention] = []
     for mention in found:
@@ -60,6 +62,24 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
         merged.append(mention)
     return merged
+
+
+_PLACE_BEFORE = "在于从到赴往东南西北"
+_PLACE_AFTER = ("市", "大学", "举行", "发表", "工作", "召开")
+
+
+def _is_place(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """True when a capital is named as a place, not as its government.
+
+    北京 stands for China in 北京和柏林均支持 but is a place in 在北京发表, 北京市,
+    an address (西北华盛顿) or before an institution's name (柏林德国国际与安全事务研究所).
+    """
+    if start and text[start - 1] in _PLACE_BEFORE:
+        return True
+    if text.startswith(_PLACE_AFTER, end):
+        return True
+    following = pattern.match(text, end)
+    return following is not None and following.group(0) not in ("和", "")
 
 
 def label(entity: str) -> tuple[str, str]:

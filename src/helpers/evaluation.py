@@ -19,7 +19,7 @@ import pandas as pd
 from .errors import HelpersError
 from .lexicon import domain_dictionary
 from .paths import ANNOTATIONS
-from .segment import Token, boundary_scores, tokenize
+from .segment import Token, boundaries, boundary_scores, tokenize
 from .structure import Sentence
 
 
@@ -64,33 +64,56 @@ def _positions(text: str, term: str) -> list[int]:
     return out
 
 
-def gold_sample(path: Path = ANNOTATIONS / "segmentation_gold.tsv") -> dict[str, list[str]]:
-    """The hand-segmented sentences: sentence id → gold tokens (``|``-separated in the file)."""
+def gold_sample(path: Path = ANNOTATIONS / "segmentation_gold.tsv") -> pd.DataFrame:
+    """The hand-segmented sentences: columns sample (random or purposive), sentence_id, tokens (a list).
+
+    Tokens are ``|``-separated in the file; the standard is in ``docs/segmentation.md``.
+    """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            return {row["sentence_id"]: row["tokens"].split("|") for row in csv.DictReader(handle, delimiter="\t")}
+            rows = [{"sample": r["sample"], "sentence_id": r["sentence_id"], "tokens": r["tokens"].split("|")}
+                    for r in csv.DictReader(handle, delimiter="\t")]
     except FileNotFoundError:
         raise HelpersError(f"{path}: not found; restore it from the repository.") from None
+    return pd.DataFrame(rows, columns=["sample", "sentence_id", "tokens"])
 
 
 def boundary_evaluation(sentences: list[Sentence]) -> pd.DataFrame:
     """Boundary precision, recall and F1 of both tokenizers on the gold sample.
 
     Returns:
-        One row per tokenizer: tokenizer, sentences, gold_tokens, precision, recall, f1.
+        One row per sample (random, purposive, all) and tokenizer: sample, tokenizer,
+        sentences, gold_tokens, precision, recall, f1.
     """
     by_id = {s.sentence_id: s for s in sentences}
     gold = gold_sample()
     rows = []
-    for name, domain in (("jieba default dictionary", False), ("jieba + domain dictionary", True)):
-        tp = predicted = expected = 0
-        for sentence_id, tokens in gold.items():
-            text = by_id[sentence_id].text
-            guess = [t.text for t in tokenize(text, domain=domain)]
-            a, b, c = boundary_scores(tokens, guess)
-            tp, predicted, expected = tp + a, predicted + b, expected + c
-        precision, recall = tp / predicted, tp / expected
-        rows.append({"tokenizer": name, "sentences": len(gold), "gold_tokens": sum(len(t) for t in gold.values()),
-                     "precision": round(precision, 3), "recall": round(recall, 3),
-                     "f1": round(2 * precision * recall / (precision + recall), 3)})
+    for sample in ("random", "purposive", "all"):
+        chosen = gold if sample == "all" else gold[gold["sample"] == sample]
+        for name, domain in (("jieba default dictionary", False), ("jieba + domain dictionary", True)):
+            tp = predicted = expected = 0
+            for sentence_id, tokens in zip(chosen["sentence_id"], chosen["tokens"]):
+                guess = [t.text for t in tokenize(by_id[sentence_id].text, domain=domain)]
+                a, b, c = boundary_scores(tokens, guess)
+                tp, predicted, expected = tp + a, predicted + b, expected + c
+            precision, recall = tp / predicted, tp / expected
+            rows.append({"sample": sample, "tokenizer": name, "sentences": len(chosen),
+                         "gold_tokens": int(chosen["tokens"].map(len).sum()),
+                         "precision": round(precision, 3), "recall": round(recall, 3),
+                         "f1": round(2 * precision * recall / (precision + recall), 3)})
     return pd.DataFrame(rows)
+
+
+def segmentation_errors(sentences: list[Sentence], sample: str = "random") -> pd.DataFrame:
+    """Where the domain tokenizer disagrees with the gold sample: the differing stretches side by side."""
+    by_id = {s.sentence_id: s for s in sentences}
+    gold = gold_sample()
+    rows = []
+    for sentence_id, tokens in zip(gold["sentence_id"][gold["sample"] == sample], gold["tokens"][gold["sample"] == sample]):
+        guess = [t.text for t in tokenize(by_id[sentence_id].text)]
+        g, p = boundaries(tokens), boundaries(guess)
+        if g == p:
+            continue
+        rows.append({"sentence_id": sentence_id, "gold": " / ".join(tokens), "domain tokenizer": " / ".join(guess),
+                     "missed": len(g - p), "extra": len(p - g)})
+    return pd.DataFrame(rows, columns=["sentence_id", "gold", "domain tokenizer", "missed", "extra"])

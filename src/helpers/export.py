@@ -17,34 +17,51 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]
 
     The files are written into a temporary folder beside *out*, which then replaces
     *out* in one rename; if anything fails, *out* is left as it was and no partial
-    folder remains.
+    folder remains.  An existing *out* is only replaced if it holds nothing but
+    table files, so that a wrong ``--out`` can never delete other data.
 
     Returns:
         The paths written.
     """
     out = Path(out)
     parent = out.parent.resolve()
+    if out.exists():
+        if not out.is_dir():
+            raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
+        expected = {f"{name}.csv" for name in tables}
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in expected)
+        if foreign:
+            raise HelpersError(
+                f"{out}: the folder holds other files ({foreign[0]}); export only replaces a folder of tables, "
+                "so choose a new or empty folder for --out."
+            )
+    tmp: Path | None = None
+    old: Path | None = None
     try:
         parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise HelpersError(f"{parent}: cannot create the output folder ({exc.strerror}); choose another --out.") from None
-    if out.exists() and not out.is_dir():
-        raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
-    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
         for name, frame in tables.items():
             frame.to_csv(tmp / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
         if out.exists():
             old = parent / f".{out.name}.{os.getpid()}.old"
             out.rename(old)
-            tmp.rename(out)
+        tmp.rename(out)
+        tmp = None
+        if old is not None:
             shutil.rmtree(old)
-        else:
-            tmp.rename(out)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise HelpersError(f"{out}: could not write the tables ({exc.strerror}); check the folder's permissions and free space.") from None
+        _restore(tmp, old, out)
+        reason = exc.strerror or type(exc).__name__
+        raise HelpersError(f"{out}: could not write the tables ({reason}); check the folder's permissions and free space.") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _restore(tmp, old, out)
         raise
     return [out / f"{name}.csv" for name in tables]
+
+
+def _restore(tmp: Path | None, old: Path | None, out: Path) -> None:
+    """Undo a failed write: drop the temporary folder, put the previous output back."""
+    if tmp is not None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if old is not None and old.exists() and not out.exists():
+        old.rename(out)

@@ -47,7 +47,9 @@ class Flag:
 
 
 _STRAY = re.compile(rf"(?<=[{HAN}])\s*\b(and|or|the|of|with|for|to|in)\b\s*(?=[{HAN}])")
-_GLUED = re.compile(r"\b(?:[A-Z][a-z]+){2,}\b|\bTABLEOFCONTENTS\b|\b(?:CHAPTER|PART|SECTION)\d+\b")
+_GLUED = re.compile(
+    r"\b(?:[A-Z][a-z]+){2,}\b|\bTABLEOFCONTENTS\b|\b(?:CHAPTER|PART|SECTION)\d+\b|[A-Za-z]+-?\d[A-Z][a-z]+\w*"
+)
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:org|com|net|de|cn)\b")
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?P<page>[ivxlc]+|\d+|[一二三四五六七八九十]+)$")
 

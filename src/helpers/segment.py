@@ -30,9 +30,10 @@ with warnings.catch_warnings():
 logging.getLogger("jieba").setLevel(logging.WARNING)
 jieba.setLogLevel(logging.WARNING)
 
-#: Always one token: dash and ellipsis pairs, and Latin or digit runs joined by
+#: Always one token (docs/segmentation.md): dash and ellipsis pairs, a number with
+#: its unit of time or a percent sign (2021年, 50%), and Latin or digit runs joined by
 #: hyphens or dots (SM-3BlockIIA, 266-271, CarnegieEndowment.org).
-_ALWAYS_WHOLE = r"——|……|[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+"
+_ALWAYS_WHOLE = r"——|……|\d+(?:\.\d+)?%|\d+[年月日]|[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+"
 #: The characters jieba keeps inside one word (from jieba's own ``re_han_default``).
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _PUNCT = re.compile(r"^[\W_]+$")

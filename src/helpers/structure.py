@@ -23,9 +23,12 @@ from .tracked import Edit, Tracked
 PARTS: tuple[str, ...] = ("front", "body", "notes", "back")
 
 # Paragraph boundaries: blank lines; inside a flattened page, a space after the end
-# of a sentence, or before a bullet.
-_BLANK_LINES = re.compile(r"\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+")
-_INLINE_BREAK = re.compile(rf"(?<=[{TERMINAL}”」』])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=•)")
+# of a sentence, before a bullet or a copyright sign, and between a colon and a
+# numbered list item.
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
+_INLINE_BREAK = re.compile(
+    rf"(?<=[{TERMINAL}”」』])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=[•©])|(?<=[：:])(?=\d{{1,2}}[.．][^\d])"
+)
 # Headings that survive as words in flattened pages.
 _CAPS_HEADING = re.compile(r"^(?P<head>(?:CHAPTER|PART|SECTION)\s?\d+|[A-Z]{5,}\d*)(?=\s+[^A-Za-z\s]|$)")
 _CHAPTER = re.compile(r"^(?:CHAPTER|PART|SECTION)\s?\d+$|^第[一二三四五六七八九十\d]+[章节部分]$")
@@ -35,8 +38,12 @@ _TOC_HEADING = re.compile(r"^(?:TABLE\s?OF\s?CONTENTS|CONTENTS|目录)$", re.I)
 _BODY_START = re.compile(r"^(?:INTRODUCTION|引言|导言|前言|CHAPTER\s?1|第一章)$", re.I)
 _BACK_HEADING = re.compile(r"^(?:CONTACT|IMPRESSUM|IMPRINT|联系方式|联系我们|作者简介)$", re.I)
 _ABOUT_AUTHOR = re.compile(rf"^[{HAN}·]{{2,12}}\s*[（(][A-Za-z][A-Za-z .\-]*[)）]\s*是")
+# A footnote block: a note number, then a citation cue (参见 "see") or, after a space,
+# an author and a bracketed year as in "Meier (2022)".  The number must stand alone
+# (never 2022年 or 3个), so that running text is not taken for a note.
 _NOTE = re.compile(
-    rf"^(?P<num>\d{{1,3}}|[{SUPERSCRIPT}]{{1,3}})\s*(?=(?:参见|见|See |Vgl\.|cf\.)|.{{0,80}}[（(]\d{{4}}[)）年])"
+    rf"^(?P<num>[1-9]\d{{0,2}}|[{SUPERSCRIPT}]{{1,3}})(?![\d年月日个名项次.．、,，%])"
+    rf"(?:\s*(?=参见|见|See |Vgl\.|cf\.)|\s+(?=[^\s（(]{{1,60}}[（(]\d{{4}}年?[)）]))"
 )
 _PROSE = re.compile(f"[{TERMINAL}，,]")
 _ENDS_SENTENCE = re.compile(rf"[{TERMINAL}：:；;…”」』）)]\s*$")
@@ -105,8 +112,9 @@ class Structured:
 def split_paragraphs(raw: str, log: list[Edit]) -> list[Tracked]:
     """Split the raw text into paragraphs and split off headings inside them."""
     pieces: list[Tracked] = []
-    for block in Tracked.from_raw(raw).split(_BLANK_LINES):
-        block = clean.drop_carriage_returns(block.strip(), log)
+    text = clean.normalise_line_ends(Tracked.from_raw(raw), log)
+    for block in text.split(_BLANK_LINES):
+        block = block.strip()
         if _is_line_list(block.text):
             pieces.extend(line.strip() for line in block.split(_NEWLINE))
             continue
