@@ -22,6 +22,10 @@ REQUIRED = {
     "mentions": ["doc_id", "sentence_id", "surface", "entity", "label_en", "category"],
     "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason"],
     "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note"],
+    "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence"],
+    "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence"],
+    "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note"],
+    "events": ["doc_id", "sentence_id", "date", "event"],
 }
 
 
@@ -88,6 +92,7 @@ def test_a_users_corpus_with_a_minimal_manifest(tmp_path):
     assert result.returncode == 0, result.stderr
     sentences = pd.read_csv(out / "sentences.csv")
     assert set(sentences["doc_id"]) == {"mydoc"} and sentences["sentence_id"].iloc[0] == "mydoc-0001"
+    assert pd.read_csv(out / "positions.csv").empty  # hand coding cites the study's own texts only
 
 
 def test_export_never_replaces_a_folder_that_holds_other_files(tmp_path):

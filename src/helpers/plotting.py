@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import matplotlib
+import matplotlib.patches
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
@@ -148,4 +149,121 @@ def mentions_chart(mentions: pd.DataFrame) -> Figure:
     ax.set_ylabel("提及次数 mentions")
     ax.set_title("实体提及 Entity mentions by category")
     ax.legend(fontsize=8)
+    return _done(fig)
+
+
+# --------------------------------------------------------------------------- #
+# Charts for the argument notebooks (01 onwards)
+# --------------------------------------------------------------------------- #
+RELATION_COLOURS = {
+    "converge": "#55A868", "unclear": "#CCB974", "diverge": "#C44E52",
+    "distances": "#4C72B0", "mixed": "#CCB974", "aligns": "#C44E52",
+    "consistent": "#55A868", "unverifiable": "#8C8C8C", "conflict": "#C44E52",
+}
+STATUS_COLOURS = {"party": "#55A868", "participant": "#55A868", "signatory only": "#A1C99A",
+                  "suspended": "#CCB974", "withdrew": "#DD8452", "not party": "#C44E52", "not in record": "#EEEEEE"}
+
+
+def category_dot_chart(labels: list[str], categories: list[str], order: list[str], title: str,
+                       xlabels: dict[str, str] | None = None) -> Figure:
+    """One row per item, a dot in the column of its category (e.g. converge / unclear / diverge)."""
+    fig, ax = _figure(9, 0.42 * len(labels) + 1.4)
+    columns = {c: i for i, c in enumerate(order)}
+    for y, (label, category) in enumerate(zip(labels, categories)):
+        ax.scatter(columns[category], y, s=160, color=RELATION_COLOURS.get(category, PALETTE[0]), zorder=3)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.set_xticks(range(len(order)), [(xlabels or {}).get(c, c) for c in order])
+    ax.set_xlim(-0.5, len(order) - 0.5)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#DDDDDD", zorder=0)
+    ax.set_title(title)
+    return _done(fig)
+
+
+def count_chart(table: pd.DataFrame, row: str, column: str, title: str, xlabel: str,
+                colours: dict[str, str] | None = None) -> Figure:
+    """Stacked horizontal bars: counts of *row* values, split by *column* values."""
+    counts = table.groupby([row, column]).size().unstack(fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = _figure(9, 0.4 * len(counts) + 1.4)
+    left = pd.Series(0, index=counts.index)
+    for i, value in enumerate(counts.columns):
+        colour = (colours or {}).get(value, PALETTE[i % len(PALETTE)])
+        ax.barh(counts.index, counts[value], left=left, color=colour, label=value)
+        left += counts[value]
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _done(fig)
+
+
+def status_grid(status: pd.DataFrame, title: str) -> Figure:
+    """Treaties (rows) by country (columns), each cell coloured by the status in the record;
+    ✓ where the paper's statement matches the record, ✗ where it differs."""
+    names = status["treaty_zh"] + "  " + status["abbreviation"]
+    treaties = list(dict.fromkeys(names))
+    countries = list(dict.fromkeys(status["country"]))
+    fig, ax = _figure(8, 0.45 * len(treaties) + 1.6)
+    for (_, row), name in zip(status.iterrows(), names):
+        y = treaties.index(name)
+        x = countries.index(row["country"])
+        ax.add_patch(matplotlib.patches.Rectangle((x - 0.45, y - 0.4), 0.9, 0.8,
+                                                  color=STATUS_COLOURS.get(row["status"], "#FFFFFF")))
+        mark = {"matches": " ✓", "differs": " ✗"}.get(row["match"], "")
+        ax.text(x, y, row["status"] + mark, ha="center", va="center", fontsize=8)
+    ax.set_xlim(-0.5, len(countries) - 0.5)
+    ax.set_ylim(len(treaties) - 0.5, -0.5)
+    ax.set_xticks(range(len(countries)), [{"China": "中国 China", "Germany": "德国 Germany"}.get(c, c) for c in countries])
+    ax.set_yticks(range(len(treaties)), treaties, fontsize=8)
+    ax.set_title(title)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    return _done(fig)
+
+
+def timeline_chart(events: pd.DataFrame, title: str) -> Figure:
+    """Events on a time axis (column ``year``); each row is labelled with its event and date."""
+    fig, ax = _figure(10, 0.38 * len(events) + 1.4)
+    ax.scatter(events["year"], range(len(events)), s=40, color=PALETTE[0], zorder=3)
+    ax.set_yticks(range(len(events)), [f"{row.event} ({row.date})" for row in events.itertuples()], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(events["year"].min() - 1, events["year"].max() + 1)
+    ax.set_xlabel("年份 year")
+    ax.grid(axis="x", color="#EEEEEE", zorder=0)
+    ax.set_title(title)
+    return _done(fig)
+
+
+def mentions_bar_chart(counts: pd.DataFrame, title: str, top: int = 15) -> Figure:
+    """Horizontal bars: the most mentioned entities, with Chinese and English labels."""
+    counts = counts.head(top).iloc[::-1]
+    fig, ax = _figure(9, 0.35 * len(counts) + 1.2)
+    colours = {c: PALETTE[i] for i, c in enumerate(("country", "organisation", "person", "treaty", "initiative",
+                                                     "concept"))}
+    ax.barh([f"{z} {e}" for z, e in zip(counts["label_zh"], counts["label_en"].str.slice(0, 40))], counts["mentions"],
+            color=[colours[c] for c in counts["category"]])
+    handles = [matplotlib.patches.Patch(color=colours[c], label=c) for c in dict.fromkeys(counts["category"])]
+    ax.legend(handles=handles, fontsize=8, loc="lower right")
+    ax.set_xlabel("提及次数 mentions")
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_title(title)
+    return _done(fig)
+
+
+def dispersion_plot(hits: pd.DataFrame, starts: pd.DataFrame, labels: dict[str, str], total: int, title: str) -> Figure:
+    """A lexical dispersion plot: one row per entity, a tick at each sentence that mentions it,
+    dashed lines where sections start."""
+    entities_ = list(labels)
+    fig, ax = _figure(10, 0.45 * len(entities_) + 1.6)
+    for y, entity in enumerate(entities_):
+        xs = hits.loc[hits["entity"] == entity, "position"]
+        ax.scatter(xs, [y] * len(xs), marker="|", s=220, color=PALETTE[y % len(PALETTE)])
+    for _, row in starts.iterrows():
+        ax.axvline(row["position"] - 0.5, color="#999999", linestyle="--", linewidth=0.8)
+    ax.set_yticks(range(len(entities_)), [labels[e] for e in entities_])
+    ax.set_xlim(-1, total)
+    ax.invert_yaxis()
+    ax.set_xlabel("正文句子位置 sentence position in the body (dashed lines: section starts)")
+    ax.set_title(title)
     return _done(fig)

@@ -84,3 +84,27 @@ def estimate_value(text: str) -> int:
 def load_all(folder: Path = REFERENCE) -> dict[str, pd.DataFrame]:
     """All reference tables, validated."""
     return {name: load_reference(name, folder) for name in SCHEMAS}
+
+
+def lookup(key: str, folder: Path = REFERENCE) -> dict[str, str]:
+    """The reference row a key names: ``events:2023-11-15`` or ``treaty_status:CTBT/China``.
+
+    Events are keyed by their date (unique in the table), treaty status rows by
+    abbreviation and country.
+
+    Raises:
+        HelpersError: a malformed key or one that names no row.
+    """
+    table_name, _, value = key.partition(":")
+    if table_name == "events":
+        table = load_reference("events", folder)
+        rows = table[table["date"] == value]
+    elif table_name == "treaty_status":
+        abbreviation, _, country = value.partition("/")
+        table = load_reference("treaty_status", folder)
+        rows = table[(table["abbreviation"] == abbreviation) & (table["country"] == country)]
+    else:
+        raise HelpersError(f"reference key {key!r}: use events:<date> or treaty_status:<abbreviation>/<country>.")
+    if len(rows) != 1:
+        raise HelpersError(f"reference key {key!r} matches {len(rows)} rows in {table_name}.csv; it must name exactly one.")
+    return {k: str(v) for k, v in rows.iloc[0].items()}

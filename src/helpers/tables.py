@@ -23,6 +23,7 @@ from .structure import Structured, structure
 
 TABLES: tuple[str, ...] = (
     "documents", "sections", "sentences", "footnotes", "tokens", "mentions", "cleaning_log", "quality_flags",
+    "positions", "proposals", "claims_check", "events",
 )
 
 
@@ -129,4 +130,38 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
         "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"],
         "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note", "source"],
     }
-    return {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES}
+    tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES if name in columns}
+    tables.update(coded_tables(processed))
+    return tables
+
+
+def _coded_for(processed: list[Processed], doc_id: str) -> bool:
+    """True when the corpus holds *doc_id* as the very text the hand coding was done on."""
+    from .corpus import read_manifest
+
+    committed = {row["doc_id"]: row.get("sha256", "") for row in read_manifest(RAW)}
+    return any(p.document.doc_id == doc_id and p.document.sha256 == committed.get(doc_id) for p in processed)
+
+
+def coded_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
+    """The tables built from hand coding (positions, proposals, claims_check, events).
+
+    Coded rows cite sentence ids of the study's own texts, so they are included only
+    when the corpus holds those texts unchanged; otherwise the tables are empty.
+    """
+    from . import sino_german
+
+    parts: dict[str, list[pd.DataFrame]] = {"positions": [], "proposals": [], "claims_check": [], "events": []}
+    if _coded_for(processed, sino_german.DOC):
+        parts["positions"].append(sino_german.export_positions())
+        parts["proposals"].append(sino_german.export_proposals())
+        parts["claims_check"].append(sino_german.export_claims())
+        parts["events"].append(sino_german.export_events())
+    empty = {
+        "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"],
+        "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
+        "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"],
+        "events": ["doc_id", "sentence_id", "date", "event", "quote"],
+    }
+    return {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=empty[name])
+            for name, frames in parts.items()}

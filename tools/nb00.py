@@ -1,9 +1,4 @@
-"""Write notebooks/00_corpus.ipynb (unexecuted) from the cell sources below."""
-
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+"""Cell sources of notebooks/00_corpus.ipynb."""
 
 CELLS = [
 ("md", """# 00 · The corpus and its quality
@@ -177,17 +172,3 @@ anything about the later chapters must come from elsewhere, because the excerpt 
 follow these rules."""),
 ]
 
-
-def main() -> None:
-    cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in CELLS]
-    notebook = new_notebook(cells=cells, metadata={
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    })
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "00_corpus.ipynb"
-    nbformat.write(notebook, path)
-    print(f"wrote {path}")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,132 @@
+"""Hand-coded analysis: reviewable tables in ``data/coding/`` and their checks.
+
+Some findings cannot be computed by rule: which issue a sentence is about, whether
+two positions converge, which fact a claim rests on.  They are coded by hand, as
+CSV files that a reviewer can read and correct, following the codebook in
+``docs/codebook.md``.  Every row cites its evidence as sentence ids and, for each
+id, the Chinese phrase the row rests on; :func:`check_evidence` verifies that each
+cited sentence exists and contains its phrase.
+
+Multi-valued cells (evidence ids, quotes, references) are separated by ``;``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import HelpersError
+from .paths import DATA
+
+CODING = DATA / "coding"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Columns of a coded table, the allowed values of its categorical columns,
+    and where its evidence is (a list column pair, or a single sentence and quote)."""
+
+    columns: tuple[str, ...]
+    vocab: dict[str, frozenset[str]]
+    evidence: tuple[str, str]
+    doc_id: str
+
+
+def _vocab(**columns: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {name: frozenset(values) for name, values in columns.items()}
+
+
+SCHEMAS: dict[str, Schema] = {
+    "fes_positions": Schema(
+        ("issue", "issue_zh", "relation", "germany", "china", "evidence", "quotes", "note"),
+        _vocab(relation=("converge", "diverge", "unclear")), ("evidence", "quotes"), "fes2024"),
+    "fes_china_russia": Schema(
+        ("topic", "topic_zh", "relation", "china", "russia", "evidence", "quotes", "note"),
+        _vocab(relation=("distances", "mixed", "aligns")), ("evidence", "quotes"), "fes2024"),
+    "fes_obstacles": Schema(
+        ("obstacle", "kind", "evidence", "quotes", "note"),
+        _vocab(kind=("economic", "technology", "external", "perception", "political", "strategic", "normative",
+                     "institutional")), ("evidence", "quotes"), "fes2024"),
+    "fes_proposals": Schema(
+        ("proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"),
+        _vocab(format=("official", "Track 1.5", "Track 2", "multilateral forum")), ("evidence", "quotes"), "fes2024"),
+    "fes_claims": Schema(
+        ("sentence_id", "quote", "claim", "verdict", "reference", "note"),
+        _vocab(verdict=("consistent", "conflict", "unverifiable")), ("sentence_id", "quote"), "fes2024"),
+    "fes_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "fes2024"),
+    "fes_sources": Schema(
+        ("number", "item", "source_type", "language", "publisher", "note"),
+        _vocab(source_type=("think-tank or foundation report", "news media", "academic journal", "government",
+                            "international organisation", "video"), language=("de", "en", "zh")), ("", ""), "fes2024"),
+    "fes_treaty_statements": Schema(
+        ("entity", "country", "paper_says", "sentence_id", "quote"),
+        _vocab(paper_says=("supports", "party", "not party", "participant")), ("sentence_id", "quote"), "fes2024"),
+}
+
+
+@lru_cache(maxsize=None)
+def load_coded(name: str, folder: Path = CODING) -> pd.DataFrame:
+    """Load one coded table by name, validated against its :data:`SCHEMAS` entry.
+
+    Raises:
+        HelpersError: unknown table, missing file or column, a value outside the
+            codebook's categories, or evidence ids and quotes that do not pair up.
+    """
+    if name not in SCHEMAS:
+        raise HelpersError(f"{folder}: unknown coded table {name!r}; use one of {', '.join(SCHEMAS)}.")
+    schema = SCHEMAS[name]
+    path = folder / f"{name}.csv"
+    if not path.is_file():
+        raise HelpersError(f"{path}: not found; restore it from the repository.")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in schema.columns if c not in table.columns]
+    if missing:
+        raise HelpersError(f"{path}: missing column {', '.join(missing)}; see docs/codebook.md.")
+    for column, allowed in schema.vocab.items():
+        bad = sorted(set(table[column]) - allowed)
+        if bad:
+            raise HelpersError(f"{path}: {column} {bad[0]!r} is not in the codebook; use one of {', '.join(sorted(allowed))}.")
+    ids, quotes = schema.evidence
+    if ids:
+        for index, row in table.iterrows():
+            if len(row[ids].split(";")) != len(row[quotes].split(";")):
+                raise HelpersError(f"{path}, line {index + 2}: {ids} and {quotes} must pair up one to one.")
+    return table
+
+
+def evidence_pairs(name: str) -> list[tuple[int, str, str]]:
+    """(row number, sentence id, quote) for every piece of evidence in a coded table."""
+    schema = SCHEMAS[name]
+    ids, quotes = schema.evidence
+    if not ids:
+        return []
+    table = load_coded(name)
+    pairs = []
+    for index, row in table.iterrows():
+        for sentence_id, quote in zip(row[ids].split(";"), row[quotes].split(";")):
+            pairs.append((index, sentence_id.strip(), quote.strip()))
+    return pairs
+
+
+def check_evidence(name: str, sentences: pd.DataFrame) -> list[str]:
+    """Problems with a coded table's evidence: unknown sentences, quotes not in them.
+
+    Returns:
+        One message per problem (an empty list when all evidence holds).
+    """
+    text = sentences.set_index("sentence_id")["text"]
+    problems = []
+    for index, sentence_id, quote in evidence_pairs(name):
+        if sentence_id not in text.index:
+            problems.append(f"{name} line {index + 2}: sentence {sentence_id} does not exist")
+        elif quote not in text[sentence_id]:
+            problems.append(f"{name} line {index + 2}: {sentence_id} does not contain {quote!r}")
+    return problems
+
+
+def format_evidence(ids: str, quotes: str) -> str:
+    """``fes2024-0009 「…」; fes2024-0010 「…」`` for display in a table."""
+    return "; ".join(f"{i.strip()} 「{q.strip()}」" for i, q in zip(ids.split(";"), quotes.split(";")))

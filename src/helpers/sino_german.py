@@ -1,0 +1,238 @@
+"""Notebook 01: the Sino-German argument of the FES paper (Meier & Staack 2024).
+
+Builds the notebook's tables from the hand-coded data in ``data/coding/fes_*.csv``
+(see ``docs/codebook.md``), the pipeline's tables and the reference facts.  The
+four export tables (positions, proposals, claims_check, events) are built here too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from .audit import Study
+from .coding import format_evidence, load_coded
+from .dates import extract_dates, to_year
+from .lexicon import entities
+from .reference import load_reference, lookup
+
+DOC = "fes2024"
+#: Which reference statuses agree with what the paper says of a country.
+_MATCHES = {"supports": {"party", "signatory only"}, "party": {"party"}, "not party": {"not party"},
+            "participant": {"party"}}
+
+
+def _with_evidence(table: pd.DataFrame) -> pd.DataFrame:
+    table = table.copy()
+    table["evidence (sentence 「quote」)"] = [format_evidence(i, q) for i, q in zip(table["evidence"], table["quotes"])]
+    return table
+
+
+def summary_counts() -> pd.DataFrame:
+    """The notebook's headline counts: positions by relation, China–Russia topics by relation,
+    proposals by format, claims by verdict."""
+    parts = [
+        ("Germany–China positions", load_coded("fes_positions")["relation"], ["converge", "diverge", "unclear"]),
+        ("China vs Russia", load_coded("fes_china_russia")["relation"], ["distances", "mixed", "aligns"]),
+        ("proposals by format", load_coded("fes_proposals")["format"],
+         ["official", "multilateral forum", "Track 1.5", "Track 2"]),
+        ("fact check", load_coded("fes_claims")["verdict"], ["consistent", "conflict", "unverifiable"]),
+    ]
+    rows = [{"question": q, "category": c, "count": int((values == c).sum())} for q, values, order in parts for c in order]
+    return pd.DataFrame(rows)
+
+
+def body_length(study: Study) -> int:
+    """Number of units in the FES body (the x-axis of the dispersion plot)."""
+    sentences = study.tables["sentences"]
+    return int(((sentences["doc_id"] == DOC) & (sentences["part"] == "body")).sum())
+
+
+def positions_view() -> pd.DataFrame:
+    """Germany's and China's positions by issue, with the relation and the quoted evidence."""
+    table = _with_evidence(load_coded("fes_positions"))
+    order = {"converge": 0, "diverge": 1, "unclear": 2}
+    table = table.sort_values("relation", key=lambda s: s.map(order), kind="stable")
+    return table[["issue", "issue_zh", "relation", "germany", "china", "evidence (sentence 「quote」)"]].reset_index(drop=True)
+
+
+def china_russia_view() -> pd.DataFrame:
+    """Where China distances itself from Russia, or sides with it, with evidence."""
+    table = _with_evidence(load_coded("fes_china_russia"))
+    return table[["topic", "topic_zh", "relation", "china", "russia", "evidence (sentence 「quote」)"]]
+
+
+def obstacles_view() -> pd.DataFrame:
+    """The obstacles to a dialogue, by kind, with evidence."""
+    table = _with_evidence(load_coded("fes_obstacles"))
+    return table[["obstacle", "kind", "evidence (sentence 「quote」)"]]
+
+
+def proposals_view() -> pd.DataFrame:
+    """The paper's proposals: topic, format, forum, actors, evidence."""
+    table = _with_evidence(load_coded("fes_proposals"))
+    return table[["proposal", "topic", "format", "forum", "actors", "evidence (sentence 「quote」)"]]
+
+
+def claims_view() -> pd.DataFrame:
+    """Each checkable claim with its verdict and the reference rows (with sources) that decide it."""
+    claims = load_coded("fes_claims").copy()
+    claims["reference facts"] = claims["reference"].map(_describe_references)
+    claims["sources"] = claims["reference"].map(_sources)
+    return claims[["sentence_id", "quote", "claim", "verdict", "reference facts", "note", "sources"]]
+
+
+def _describe_references(keys: str) -> str:
+    out = []
+    for key in keys.split(";"):
+        row = lookup(key)
+        if key.startswith("events:"):
+            out.append(f"{row['date']}: {row['event_en']}")
+        else:
+            dates = row["date_ratified_or_acceded"] or row["date_signed"]
+            out.append(f"{row['abbreviation']}, {row['country']}: {row['status']}" + (f" ({dates})" if dates else ""))
+    return " | ".join(out)
+
+
+def _sources(keys: str) -> str:
+    urls: list[str] = []
+    for key in keys.split(";"):
+        for url in lookup(key)["source_url"].split(" ; "):
+            if url.strip() and url.strip() not in urls:
+                urls.append(url.strip())
+    return " ; ".join(urls)
+
+
+def verdict_counts() -> pd.DataFrame:
+    """Number of claims by verdict."""
+    counts = load_coded("fes_claims")["verdict"].value_counts()
+    return counts.reindex(["consistent", "conflict", "unverifiable"], fill_value=0).rename_axis("verdict").reset_index()
+
+
+def treaty_status(study: Study) -> pd.DataFrame:
+    """Treaties the paper names, China's and Germany's status in the record, and whether
+    what the paper says of each matches the record."""
+    mentions = study.tables["mentions"]
+    named = mentions[(mentions["doc_id"] == DOC) & (mentions["category"] == "treaty")]
+    counts = named.groupby("entity").size()
+    status = load_reference("treaty_status")
+    statements = load_coded("fes_treaty_statements")
+    said = {(r.entity, r.country): r for r in statements.itertuples()}
+    rows = []
+    for entity, n in counts.items():
+        label = entities()[entity]
+        abbreviation = _abbreviation(label.label_en, status)
+        for country in ("China", "Germany"):
+            record = status[(status["abbreviation"] == abbreviation) & (status["country"] == country)]
+            value = record["status"].iloc[0] if len(record) else "not in record"
+            statement = said.get((entity, country))
+            match = ""
+            if statement is not None:
+                match = "matches" if value in _MATCHES[statement.paper_says] else "differs"
+            rows.append({"entity": entity, "abbreviation": abbreviation or entity.upper(), "treaty": label.label_en,
+                         "treaty_zh": label.label_zh, "mentions": int(n),
+                         "country": country, "status": value,
+                         "paper_says": statement.paper_says if statement is not None else "",
+                         "sentence_id": statement.sentence_id if statement is not None else "",
+                         "match": match,
+                         "source_url": record["source_url"].iloc[0] if len(record) else ""})
+    return pd.DataFrame(rows)
+
+
+def _abbreviation(label_en: str, status: pd.DataFrame) -> str:
+    """The reference table's abbreviation for a treaty label (matched by the bracketed short name)."""
+    synonyms = {"Ottawa Convention": "APMBC", "Treaty on Open Skies": "OST", "New START Treaty": "New START"}
+    for name, abbreviation in synonyms.items():
+        if name in label_en:
+            return abbreviation
+    for abbreviation in sorted(set(status["abbreviation"]), key=len, reverse=True):
+        if f"({abbreviation})" in label_en or f"({abbreviation}/" in label_en:
+            return abbreviation
+    return ""
+
+
+def events_table() -> pd.DataFrame:
+    """The dated events the paper refers to (hand-coded), with a position on a time axis."""
+    events = load_coded("fes_events").copy()
+    events.insert(0, "doc_id", DOC)
+    events["year"] = events["date"].map(to_year)
+    return events.sort_values(["year", "sentence_id"], kind="stable").reset_index(drop=True)
+
+
+def date_agreement(study: Study) -> pd.DataFrame:
+    """How often the rule-based date extraction gives the hand-coded date of an event."""
+    text = study.tables["sentences"].set_index("sentence_id")["text"]
+    rows = []
+    for row in load_coded("fes_events").itertuples():
+        found = [d.date for d in extract_dates(text[row.sentence_id])]
+        rows.append({"sentence_id": row.sentence_id, "expression": row.quote, "hand_coded": row.date,
+                     "extracted": "; ".join(found), "agrees": row.date in found})
+    return pd.DataFrame(rows)
+
+
+def sources_view(study: Study) -> pd.DataFrame:
+    """The paper's footnoted sources: parsed note fields joined with the hand-coded type and language."""
+    notes = study.tables["footnotes"]
+    notes = notes[notes["doc_id"] == DOC][["number", "year", "title", "url"]].copy()
+    notes["number"] = notes["number"].astype(int)
+    coded = load_coded("fes_sources").copy()
+    coded["number"] = coded["number"].astype(int)
+    return coded.merge(notes, on="number", how="left")[
+        ["number", "item", "year", "source_type", "language", "publisher", "title", "url", "note"]]
+
+
+def key_actor_mentions(study: Study, categories: tuple[str, ...] = ("country", "organisation", "person", "treaty",
+                                                                      "initiative")) -> pd.DataFrame:
+    """Mentions per entity in the FES body, with English labels, most frequent first."""
+    sentences = study.tables["sentences"]
+    body = set(sentences[(sentences["doc_id"] == DOC) & (sentences["part"] == "body")]["sentence_id"])
+    mentions = study.tables["mentions"]
+    mentions = mentions[mentions["sentence_id"].isin(body) & mentions["category"].isin(categories)]
+    counts = Counter(mentions["entity"])
+    rows = [{"entity": e, "label_en": entities()[e].label_en, "label_zh": entities()[e].label_zh,
+             "category": entities()[e].category, "mentions": n} for e, n in counts.items()]
+    return pd.DataFrame(rows).sort_values(["mentions", "entity"], ascending=[False, True]).reset_index(drop=True)
+
+
+def dispersion(study: Study, entity_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Where each entity is mentioned in the FES body: (mentions with sentence positions, section starts)."""
+    sentences = study.tables["sentences"]
+    body = sentences[(sentences["doc_id"] == DOC) & (sentences["part"] == "body")].reset_index(drop=True)
+    position = {sid: i for i, sid in enumerate(body["sentence_id"])}
+    mentions = study.tables["mentions"]
+    hits = mentions[mentions["entity"].isin(entity_ids) & mentions["sentence_id"].isin(position)].copy()
+    hits["position"] = hits["sentence_id"].map(position)
+    sections = study.tables["sections"].set_index("section_id")["heading"]
+    starts = body.groupby("section_id", sort=False).head(1)
+    starts = pd.DataFrame({"position": starts.index, "heading": starts["section_id"].map(sections)})
+    return hits[["entity", "sentence_id", "position"]], starts.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- #
+# Export tables
+# --------------------------------------------------------------------------- #
+def export_positions() -> pd.DataFrame:
+    """positions.csv: doc_id, issue, relation, germany, china, evidence (+ issue_zh, quotes, note)."""
+    table = load_coded("fes_positions").copy()
+    table.insert(0, "doc_id", DOC)
+    return table[["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"]]
+
+
+def export_proposals() -> pd.DataFrame:
+    """proposals.csv: doc_id, proposal, topic, format, forum, actors, evidence (+ quotes, note)."""
+    table = load_coded("fes_proposals").copy()
+    table.insert(0, "doc_id", DOC)
+    return table[["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"]]
+
+
+def export_claims() -> pd.DataFrame:
+    """claims_check.csv: doc_id, sentence_id, claim, verdict, reference, note (+ quote)."""
+    table = load_coded("fes_claims").copy()
+    table.insert(0, "doc_id", DOC)
+    return table[["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"]]
+
+
+def export_events() -> pd.DataFrame:
+    """events.csv rows of the FES paper: doc_id, sentence_id, date, event (+ quote)."""
+    return events_table()[["doc_id", "sentence_id", "date", "event", "quote"]]

@@ -1,0 +1,34 @@
+"""Write the notebooks (unexecuted) from their cell sources in tools/nbNN.py.
+
+Usage: ``python tools/make_notebooks.py``, then ``python -m helpers build`` to
+execute them in place.  The cell sources live in plain Python files so that the
+notebooks' text is reviewable in a diff.
+"""
+
+import importlib
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+NOTEBOOKS = {"nb00": "00_corpus.ipynb", "nb01": "01_sino_german.ipynb"}
+
+
+def write(module_name: str, filename: str) -> Path:
+    """Write one notebook from the CELLS list of a tools/nbNN.py module."""
+    cells = importlib.import_module(module_name).CELLS
+    notebook = new_notebook(
+        cells=[new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells],
+        metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                  "language_info": {"name": "python"}},
+    )
+    path = Path(__file__).resolve().parents[1] / "notebooks" / filename
+    nbformat.write(notebook, path)
+    return path
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    for module, filename in NOTEBOOKS.items():
+        print(f"wrote {write(module, filename)}")
