@@ -49,6 +49,11 @@ The counts below are computed from the coded tables; the sections that follow sh
 The paper frames itself in these three terms: **目标一致** "the same aims" (fes2024-0007), **分歧** "divergence"
 (fes2024-0013) and **不清楚** "unclear" (fes2024-0019). One row per issue area; `germany` and `china` summarise each
 side's position as the paper presents it, in English."""),
+("md", """**Finding.** Convergence is about *regimes*: both want the treaties and the multilateral machinery to survive.
+Divergence is about *conduct within them*: transparency on nuclear forces, who takes part in governance, and how
+allegations and attribution are handled. Even the convergence is qualified: on the JCPOA the paper adds that China is
+the only E3/EU+3 member still implementing its terms (fes2024-0114 「中国是欧洲三国/欧盟+3中唯一仍在执行《联合全面行动计划》」),
+and on technology restrictions it does not say where Germany stands."""),
 ("code", """positions = sg.positions_view()
 positions"""),
 ("code", """plotting.category_dot_chart(
@@ -56,17 +61,17 @@ positions"""),
     list(positions["relation"]), ["converge", "unclear", "diverge"],
     "德中立场 Germany and China: where they converge and diverge",
     {"converge": "一致 converge", "unclear": "不清楚 unclear", "diverge": "分歧 diverge"})"""),
-("md", """**Reading.** Convergence is about *regimes*: both want the treaties and the multilateral machinery to survive.
-Divergence is about *conduct within them*: transparency on nuclear forces, who takes part in governance, and how
-allegations and attribution are handled. Even the convergence is qualified: on the JCPOA the paper adds that China is
-the only E3/EU+3 member still implementing its terms (fes2024-0114 「中国是欧洲三国/欧盟+3中唯一仍在执行《联合全面行动计划》」),
-and on technology restrictions it does not say where Germany stands."""),
 ("md", """## 2. Why does China matter more to multilateral arms control now?
 
 The paper's answer (section 中国对多边军控的重要性与日俱增, "China's growing importance"): without China multilateral
 agreements can hardly be kept, let alone strengthened (fes2024-0041 「没有中国，多边军控协议就难以维持」), and since
 Russia obstructs the forums, China's responsibility as Moscow's main partner grows (fes2024-0044). The table codes
 each topic by whether China **distances** itself from Russia, **aligns** with it, or is **mixed**."""),
+("md", """**Finding.** The distance is clearest on nuclear matters that threaten the regimes China relies on: the NPT
+review conference, threats of nuclear use, CEND. It shrinks on chemical and biological weapons, where China backs
+Russia (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」, fes2024-0075). On nuclear sharing the paper records a shift:
+China softened the line it once shared with Russia and now aims its criticism at US deployments in the Indo-Pacific
+(fes2024-0067, fes2024-0068)."""),
 ("code", """russia = sg.china_russia_view()
 russia"""),
 ("code", """plotting.category_dot_chart(
@@ -74,47 +79,44 @@ russia"""),
     list(russia["relation"]), ["distances", "mixed", "aligns"],
     "中俄之间 China and Russia: where China distances itself",
     {"distances": "保持距离 distances", "mixed": "摇摆 mixed", "aligns": "一致 aligns"})"""),
-("md", """**Reading.** The distance is clearest on nuclear matters that threaten the regimes China relies on: the NPT
-review conference, threats of nuclear use, CEND. It shrinks on chemical and biological weapons, where China backs
-Russia (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」, fes2024-0075). On nuclear sharing the paper records a shift:
-China softened the line it once shared with Russia and now aims its criticism at US deployments in the Indo-Pacific
-(fes2024-0067, fes2024-0068)."""),
 ("md", """## 3. What stands in the way of a dialogue?"""),
+("md", """**Finding.** The section headed 与中国开展军控对话的障碍 ("obstacles to an arms-control dialogue with China")
+opens with economic competition (fes2024-0077 「毫无疑问，经济竞争会阻碍与中国开展军控问题对话」) and is mostly about
+technology controls; the other obstacles are spread through the paper."""),
 ("code", """obstacles = sg.obstacles_view()
 obstacles"""),
 ("code", """plotting.count_chart(obstacles.assign(n=1), "kind", "kind", "对话的障碍 Obstacles to a dialogue, by kind",
                      "障碍数 number of obstacles")"""),
-("md", """**Reading.** The section headed 与中国开展军控对话的障碍 ("obstacles to an arms-control dialogue with China")
-opens with economic competition (fes2024-0077 「毫无疑问，经济竞争会阻碍与中国开展军控问题对话」) and is mostly about
-technology controls; the other obstacles are spread through the paper."""),
 ("md", """## 4. What does the paper propose, in what format, through which channel?
 
 `format` is one of official (government to government), Track 1.5 (officials and experts), Track 2 (experts and
 civil society) and multilateral forum."""),
-("code", """proposals = sg.proposals_view()
-proposals"""),
-("code", """plotting.count_chart(proposals, "topic", "format", "建议 Proposals by topic and format", "建议数 number of proposals")"""),
-("md", """**Reading.** The paper wants an open, issue-specific government dialogue (fes2024-0088) built on channels that
+("md", """**Finding.** The paper wants an open, issue-specific government dialogue (fes2024-0088) built on channels that
 already exist, such as the directors-general talks of July 2023 (fes2024-0090), and widened step by step: technical
 issues first (fes2024-0097), then transparency and risk reduction through NATO, the EU and the P5 exchanges, with
 Track 1.5 and Track 2 dialogues to soften China's reservations about civil society (fes2024-0124)."""),
+("code", """proposals = sg.proposals_view()
+proposals"""),
+("code", """plotting.count_chart(proposals, "topic", "format", "建议 Proposals by topic and format", "建议数 number of proposals")"""),
 ("md", """## 5. Which treaties does the paper invoke, and what is each side's actual status?
 
 Treaty mentions in the paper joined with `data/reference/treaty_status.csv`. A ✓ marks a cell where what the paper
 says of that country (coded in `data/coding/fes_treaty_statements.csv`) matches the record; "not in record" means the
 reference has no row (a bilateral US–Russian treaty, or a European treaty China is not part of)."""),
+("md", """**Finding.** Every statement the paper makes about the two countries' treaty status matches the record. Note
+the CTBT: "both support" it (fes2024-0009), but China has only signed it, while Germany has ratified."""),
 ("code", """status = sg.treaty_status(study)
 plotting.status_grid(status[status["status"] != "not in record"],
                      "条约地位 Treaty status of China and Germany (✓: the paper matches the record)")"""),
 ("code", """status[status["paper_says"] != ""][["treaty", "country", "paper_says", "sentence_id", "status", "match", "source_url"]]"""),
-("md", """**Reading.** Every statement the paper makes about the two countries' treaty status matches the record. Note
-the CTBT: "both support" it (fes2024-0009), but China has only signed it, while Germany has ratified."""),
 ("md", """## 6. Do the paper's factual claims hold up?
 
 Each checkable claim (dates, who did what, which treaty, who is party to what) with a verdict: **consistent** with the
 reference facts, in **conflict** with them, or **unverifiable** from them. The `sources` column gives the public
 sources of the deciding reference rows. Some reference rows rest on secondary sources (Wikipedia or a wiki mirror,
 document-sharing sites, newspapers); where a verdict depends on such a row, check the primary source before citing it."""),
+("md", """**Finding.** Most checkable claims are consistent with the record; two are in conflict with it and are
+explained below the table."""),
 ("code", """plotting.count_chart(sg.claims_view().assign(all="claims"), "verdict", "verdict",
                      "事实核查 Fact check of the paper's claims", "主张数 number of claims", plotting.RELATION_COLOURS)"""),
 ("code", """sg.claims_view()"""),
@@ -141,16 +143,17 @@ agree with the hand coding on every event:"""),
 ("code", """agreement = sg.date_agreement(study)
 agreement"""),
 ("code", """plotting.timeline_chart(sg.events_table(), "时间线 Events the FES paper refers to")"""),
-("md", """**Sources.** The paper's notes are parsed into authors, year, title and URL (notebook 00); their type and
-language are coded by hand in `data/coding/fes_sources.csv`. Note 4 cites two items."""),
+("md", """**Sources.** The paper leans on Chinese and German official statements and on English-language think-tank and
+news sources; note 13 cites a report by Tong Zhao (赵通), the author of the Carnegie text studied in notebook 02. The
+notes are parsed into authors, year, title and URL (notebook 00); their type and language are coded by hand in
+`data/coding/fes_sources.csv`. Note 4 cites two items."""),
 ("code", """sources = sg.sources_view(study)
 sources"""),
+("code", """plotting.count_chart(sources, "year", "source_type", "脚注来源年份 The paper's sources, by year and type",
+                     "来源数 number of sources")"""),
 ("code", """plotting.count_chart(sources, "source_type", "language", "脚注来源 The paper's sources, by type and language",
                      "来源数 number of sources")"""),
-("md", """**Reading.** The paper leans on Chinese and German official statements and on English-language think-tank and
-news sources; note 13 cites a report by Tong Zhao (赵通), the author of the Carnegie text studied in notebook 02.
-
-**Actors and treaties.** Mentions in the body, after entity linking (北京 counts as China, 柏林 as Germany):"""),
+("md", """**Actors and treaties.** Mentions in the body, after entity linking (北京 counts as China, 柏林 as Germany):"""),
 ("code", """plotting.mentions_bar_chart(sg.key_actor_mentions(study), "主要行为体与条约 Actors and treaties named in the FES body")"""),
 ("md", """A **dispersion plot** shows *where* in the text each actor is mentioned (one tick per sentence), with the
 section starts as dashed lines. Russia is concentrated in the section on China's growing importance; NATO and the EU
