@@ -207,3 +207,27 @@ def reference_overview() -> pd.DataFrame:
         rows.append({"table": f"{name}.csv", "rows": len(table), "columns": ", ".join(table.columns[:6]),
                      "distinct_sources": len(sources) if sources else None})
     return pd.DataFrame(rows)
+
+
+def body_length(study: Study, doc_id: str) -> int:
+    """Number of units in a document's body (the x-axis of a dispersion plot)."""
+    sentences = study.tables["sentences"]
+    return int(((sentences["doc_id"] == doc_id) & (sentences["part"] == "body")).sum())
+
+
+def dispersion(study: Study, doc_id: str, entity_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Where each entity is mentioned in a document's body.
+
+    Returns:
+        (mentions with their sentence position in the body, section starts with headings).
+    """
+    sentences = study.tables["sentences"]
+    body = sentences[(sentences["doc_id"] == doc_id) & (sentences["part"] == "body")].reset_index(drop=True)
+    position = {sid: i for i, sid in enumerate(body["sentence_id"])}
+    mentions = study.tables["mentions"]
+    hits = mentions[mentions["entity"].isin(entity_ids) & mentions["sentence_id"].isin(position)].copy()
+    hits["position"] = hits["sentence_id"].map(position)
+    sections = study.tables["sections"].set_index("section_id")["heading"]
+    starts = body.groupby("section_id", sort=False).head(1)
+    starts = pd.DataFrame({"position": starts.index, "heading": starts["section_id"].map(sections)})
+    return hits[["entity", "sentence_id", "position"]], starts.reset_index(drop=True)

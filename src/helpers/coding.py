@@ -61,6 +61,23 @@ SCHEMAS: dict[str, Schema] = {
         ("number", "item", "source_type", "language", "publisher", "note"),
         _vocab(source_type=("think-tank or foundation report", "news media", "academic journal", "government",
                             "international organisation", "video"), language=("de", "en", "zh")), ("", ""), "fes2024"),
+    "carnegie_toc": Schema(
+        ("entry", "page", "kind", "title_en", "certainty", "sentence_id", "quote", "covered", "note"),
+        _vocab(kind=("front", "chapter", "back"), certainty=("certain", "probable", "uncertain"),
+               covered=("full", "partial", "none")), ("sentence_id", "quote"), "carnegie2024"),
+    "carnegie_concepts": Schema(
+        ("term", "entity", "label_en", "definition", "sentence_id", "quote"), {}, ("sentence_id", "quote"),
+        "carnegie2024"),
+    "carnegie_drivers": Schema(
+        ("sentence_id", "driver", "note"), _vocab(driver=("technical", "political", "other")), ("", ""),
+        "carnegie2024"),
+    "carnegie_actors": Schema(
+        ("actor", "actor_zh", "shift", "role", "evidence", "quotes"),
+        _vocab(shift=("gains", "loses", "constant", "earlier")), ("evidence", "quotes"), "carnegie2024"),
+    "carnegie_recommendations": Schema(
+        ("rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"),
+        _vocab(addressee=("Washington", "Beijing", "both")), ("sentence_id", "quote"), "carnegie2024"),
+    "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
     "fes_treaty_statements": Schema(
         ("entity", "country", "paper_says", "sentence_id", "quote"),
         _vocab(paper_says=("supports", "party", "not party", "participant")), ("sentence_id", "quote"), "fes2024"),

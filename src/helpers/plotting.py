@@ -267,3 +267,56 @@ def dispersion_plot(hits: pd.DataFrame, starts: pd.DataFrame, labels: dict[str, 
     ax.set_xlabel("正文句子位置 sentence position in the body (dashed lines: section starts)")
     ax.set_title(title)
     return _done(fig)
+
+
+def coverage_chart(toc: pd.DataFrame, last_page: float, title: str) -> Figure:
+    """The report's parts as page ranges (from the reconstructed contents), shaded by how much
+    of each the excerpt holds."""
+    colours = {"full": "#55A868", "partial": "#CCB974", "none": "#DDDDDD"}
+    fig, ax = _figure(10, 0.42 * len(toc) + 1.5)
+    starts = list(toc["page_start"]) + [last_page]
+    for y, row in enumerate(toc.itertuples()):
+        width = starts[y + 1] - row.page_start
+        ax.barh(y, width, left=row.page_start, color=colours[row.covered], edgecolor="white")
+        marker = {"certain": "", "probable": " (probable)", "uncertain": " (uncertain)"}[row.certainty]
+        ax.text(row.page_start + width + 1, y, f"{row.entry} → {row.title_en[:75]}{marker}", va="center", fontsize=8)
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.set_xlim(toc["page_start"].min() - 2, last_page * 2.3)
+    ax.set_xlabel("报告页码 page of the report (roman front matter before page 1)")
+    handles = [matplotlib.patches.Patch(color=c, label={"full": "in the excerpt", "partial": "partly in the excerpt",
+                                                         "none": "missing"}[k]) for k, c in colours.items()]
+    ax.legend(handles=handles, fontsize=8, loc="upper right")
+    ax.set_title(title)
+    return _done(fig)
+
+
+def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str, title: str) -> Figure:
+    """Warhead estimates per country (one panel each): one line per publisher and measure, never
+    mixing measures; projections as separate points (they come from different reports);
+    lower bounds ▲, upper bounds ▼, approximate values ◆."""
+    use_cjk_font()
+    countries = list(dict.fromkeys(estimates["country"]))
+    fig, axes = plt.subplots(1, len(countries), figsize=(12, 4.5), layout="constrained")
+    markers = {"lower bound": "^", "upper bound": "v", "approximate": "D", "": "o"}
+    zh = {"China": "中国", "United States": "美国"}
+    for ax, country in zip(axes, countries):
+        data = estimates[estimates["country"] == country]
+        for i, ((publisher, kind), series) in enumerate(data.groupby(["publisher_family", "measure_kind"], sort=True)):
+            series = series.sort_values("year")
+            colour = PALETTE[i % len(PALETTE)]
+            if kind != "projection":  # projections come from different reports: points, not a line
+                ax.plot(series["year"], series["estimate_value"], "-", color=colour)
+            for bound, points in series.groupby("bound"):
+                ax.scatter(points["year"], points["estimate_value"], marker=markers[bound], color=colour, zorder=3,
+                           label=f"{publisher}: {kind}" if bound == series["bound"].iloc[0] else None)
+        ax.axvline(marker_year, color="#555555", linestyle=":", linewidth=1)
+        ax.annotate(marker_label, (marker_year, 0), xycoords=("data", "axes fraction"), xytext=(-3, 4),
+                    textcoords="offset points", fontsize=8, ha="right", va="bottom")
+        ax.set_title(f"{zh.get(country, '')} {country}")
+        ax.set_xlabel("年份 year")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.legend(fontsize=7, loc="best")
+    axes[0].set_ylabel("核弹头 warheads")
+    fig.suptitle(title)
+    return _done(fig)

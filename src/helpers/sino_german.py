@@ -12,6 +12,8 @@ from collections import Counter
 import pandas as pd
 
 from .audit import Study
+from .audit import body_length as audit_body_length
+from .audit import dispersion as audit_dispersion
 from .coding import format_evidence, load_coded
 from .dates import extract_dates, to_year
 from .lexicon import entities
@@ -45,8 +47,7 @@ def summary_counts() -> pd.DataFrame:
 
 def body_length(study: Study) -> int:
     """Number of units in the FES body (the x-axis of the dispersion plot)."""
-    sentences = study.tables["sentences"]
-    return int(((sentences["doc_id"] == DOC) & (sentences["part"] == "body")).sum())
+    return audit_body_length(study, DOC)
 
 
 def positions_view() -> pd.DataFrame:
@@ -196,17 +197,8 @@ def key_actor_mentions(study: Study, categories: tuple[str, ...] = ("country", "
 
 
 def dispersion(study: Study, entity_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Where each entity is mentioned in the FES body: (mentions with sentence positions, section starts)."""
-    sentences = study.tables["sentences"]
-    body = sentences[(sentences["doc_id"] == DOC) & (sentences["part"] == "body")].reset_index(drop=True)
-    position = {sid: i for i, sid in enumerate(body["sentence_id"])}
-    mentions = study.tables["mentions"]
-    hits = mentions[mentions["entity"].isin(entity_ids) & mentions["sentence_id"].isin(position)].copy()
-    hits["position"] = hits["sentence_id"].map(position)
-    sections = study.tables["sections"].set_index("section_id")["heading"]
-    starts = body.groupby("section_id", sort=False).head(1)
-    starts = pd.DataFrame({"position": starts.index, "heading": starts["section_id"].map(sections)})
-    return hits[["entity", "sentence_id", "position"]], starts.reset_index(drop=True)
+    """Where each entity is mentioned in the FES body (see :func:`helpers.audit.dispersion`)."""
+    return audit_dispersion(study, DOC, entity_ids)
 
 
 # --------------------------------------------------------------------------- #

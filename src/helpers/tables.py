@@ -23,7 +23,7 @@ from .structure import Structured, structure
 
 TABLES: tuple[str, ...] = (
     "documents", "sections", "sentences", "footnotes", "tokens", "mentions", "cleaning_log", "quality_flags",
-    "positions", "proposals", "claims_check", "events",
+    "positions", "proposals", "claims_check", "events", "recommendations", "concepts", "drivers",
 )
 
 
@@ -144,24 +144,35 @@ def _coded_for(processed: list[Processed], doc_id: str) -> bool:
 
 
 def coded_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
-    """The tables built from hand coding (positions, proposals, claims_check, events).
+    """The tables built from hand coding (see :data:`CODED_COLUMNS`).
 
     Coded rows cite sentence ids of the study's own texts, so they are included only
     when the corpus holds those texts unchanged; otherwise the tables are empty.
     """
-    from . import sino_german
+    from . import sino_german, sino_us
 
-    parts: dict[str, list[pd.DataFrame]] = {"positions": [], "proposals": [], "claims_check": [], "events": []}
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in CODED_COLUMNS}
     if _coded_for(processed, sino_german.DOC):
         parts["positions"].append(sino_german.export_positions())
         parts["proposals"].append(sino_german.export_proposals())
         parts["claims_check"].append(sino_german.export_claims())
         parts["events"].append(sino_german.export_events())
-    empty = {
-        "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"],
-        "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
-        "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"],
-        "events": ["doc_id", "sentence_id", "date", "event", "quote"],
-    }
-    return {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=empty[name])
+    if _coded_for(processed, sino_us.DOC):
+        parts["recommendations"].append(sino_us.export_recommendations())
+        parts["concepts"].append(sino_us.export_concepts())
+        parts["drivers"].append(sino_us.export_drivers())
+        parts["events"].append(sino_us.export_events())
+    return {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CODED_COLUMNS[name])
             for name, frames in parts.items()}
+
+
+#: Columns of the tables built from hand coding.
+CODED_COLUMNS: dict[str, list[str]] = {
+    "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"],
+    "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
+    "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"],
+    "events": ["doc_id", "sentence_id", "date", "event", "quote"],
+    "recommendations": ["doc_id", "rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"],
+    "concepts": ["doc_id", "term", "label_en", "definition", "sentence_id", "entity", "quote"],
+    "drivers": ["doc_id", "sentence_id", "driver", "note"],
+}

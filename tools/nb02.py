@@ -1,0 +1,156 @@
+"""Cell sources of notebooks/02_sino_us.ipynb."""
+
+CELLS = [
+("md", """# 02 · The Sino-US argument
+
+**The report.** Tong Zhao, *Political Drivers of China's Changing Nuclear Policy: Implications for U.S.-China Nuclear
+Relations and International Security*, Carnegie Endowment for International Peace, July 2024 (`carnegie2024`).
+
+**What we have, and what we do not.** Our copy is a **machine translation** scraped from a Chinese report
+aggregator. It holds the front matter, the introduction (with the summary of recommendations) and the first
+paragraphs of chapter 1, then breaks off mid-sentence. Chapters 2 to 4 and the notes are missing. This notebook
+analyses the excerpt only: where it reports what later chapters argue, it is the introduction's summary of them, and
+its Chinese wording is the translation engine's, not the author's (notebook 00 lists the translation defects).
+
+**Questions.** How is the report built and what does the excerpt cover? What vocabulary does the argument rest on?
+Does the report see technical threats or politics behind China's nuclear expansion? Who decides in Beijing? What does
+it recommend, to whom? How do its statements sit beside the published warhead estimates?"""),
+("code", """import helpers
+from helpers import audit, plotting
+from helpers import sino_us as su
+
+helpers.setup()
+study = audit.load_study()"""),
+("md", """## Summary of findings
+
+- **Scope.** The excerpt is the front matter, the introduction and the start of chapter 1 of a report whose table of
+  contents goes on to three more chapters, the notes and back matter; the contents page itself is garbled, and is
+  reconstructed below with its uncertainties.
+- **Vocabulary.** The argument turns on a split meaning of 战略稳定 "strategic stability": for Western and many Chinese
+  experts it is mutual nuclear vulnerability; for China's political leaders it is the stability of the political
+  relationship (carnegie2024-0035 「但中国政治领袖从未接受西方对战略稳定的定义」). The report therefore says
+  **political stability** for the leaders' sense and **nuclear stability** (arms-race plus crisis stability) for the
+  experts' sense.
+- **Drivers.** The introduction codes overwhelmingly as *political*: the thesis is that the shift in China's nuclear
+  policy comes mainly from changed political considerations (carnegie2024-0054 「当前中国核政策的转变主要源于政治考量的变化」),
+  led by Xi Jinping. The technical sentences are the *conventional view* that chapter 1 sets out to qualify (US missile
+  defence, precision strike, INF withdrawal, ISR); the excerpt breaks off just as chapter 1 turns from them.
+- **Who decides.** Xi and the PLA gain, traditional nuclear-policy experts are marginalised in a more closed system.
+- **Recommendations.** Top-level recommendations and their sub-points, rebuilt from flattened bullets: to both
+  capitals, to Washington, and to Beijing. A numbered list on civil nuclear energy inserted under the Beijing
+  recommendation is not the report's and is not counted.
+- **Context.** The published estimates of China's warheads (SIPRI, FAS, US DoD; different measures kept apart) rise
+  steeply from 2020 onwards, which is the backdrop of the report's "large-scale expansion"; the excerpt itself gives no
+  numbers.
+
+The counts behind these findings:"""),
+("code", """su.summary_counts(study)"""),
+("md", """## 1. What is the report and how is it built?
+
+The excerpt's table of contents is garbled by the translation: `TABLEOFCONTENTS` followed by entries such as 致谢七
+(the roman page number *vii* translated as the word "seven") and chapter titles cut to their last word (政治 "politics",
+关系 "relationship"). Printed entries:"""),
+("code", """su.toc_entries(study)"""),
+("md", """The reconstruction (`data/coding/carnegie_toc.csv`) gives each entry its page, an English title and how certain
+that title is, with the evidence it rests on: the heading in the excerpt where there is one, otherwise the
+introduction's description of the chapter. `covered` says how much of each part the excerpt holds."""),
+("code", """toc = su.toc_view()
+toc.drop(columns="page_start")"""),
+("code", """plotting.coverage_chart(toc, 130, "报告结构 The report's parts and what the excerpt covers")"""),
+("md", """How the excerpt's own text is distributed over its sections, in characters after cleaning:"""),
+("code", """su.coverage(study)"""),
+("md", """## 2. What vocabulary does the argument rest on?
+
+**Finding.** The report separates two meanings of 战略稳定 "strategic stability" and gives each its own name: the
+narrow, classic Western meaning becomes 核稳定 "nuclear stability" (carnegie2024-0041), the Chinese leaders' broad
+meaning becomes 政治稳定性 "political stability" (carnegie2024-0039). The table gives each term, its English label and
+how the text defines or uses it (`concepts.csv`)."""),
+("code", """su.concepts_view()"""),
+("md", """Where the stability terms occur in the excerpt (one tick per sentence; dashed line: chapter 1 starts). The
+definitions cluster at the start of the introduction; political stability returns in the summary of chapter 3."""),
+("code", """labels = {"strategic_stability": "战略稳定 strategic stability", "political_stability": "政治稳定性 political stability",
+          "nuclear_stability": "核稳定 nuclear stability", "arms_race_stability": "军备竞赛稳定性 arms-race stability",
+          "crisis_stability": "危机稳定性 crisis stability", "mutual_vulnerability": "相互脆弱性 mutual vulnerability",
+          "second_strike": "二次打击能力 second strike"}
+hits, starts = audit.dispersion(study, "carnegie2024", list(labels))
+plotting.dispersion_plot(hits, starts, labels, audit.body_length(study, "carnegie2024"),
+                         "稳定概念的分布 Where the stability vocabulary appears")"""),
+("md", """## 3. What drives China's nuclear expansion: technical threats or politics?
+
+Every body sentence is coded by hand as **technical** (US missile defence, precision conventional weapons, the INF
+withdrawal, ISR, survivability and the deterrence logic), **political** (the leadership's view of nuclear weapons,
+domestic decision-making, perceptions of threat, political relations) or **other** (framing, method, terminology,
+recommendations, the inserted passage); `drivers.csv`, codebook in `docs/codebook.md`.
+
+**Finding.** The introduction is overwhelmingly political, and says so: it opens the report by stressing "the growing
+role of political considerations and the declining importance of technical factors" (carnegie2024-0065
+「报告以介绍在中国核政策制定中政治考量日益增长的作用以及技术因素重要性下降为开端」). Chapter 1 begins with the technical
+conventional view (carnegie2024-0107 「传统观点」) in order to qualify it, and the excerpt breaks off at 但这些操作层
+"but these operational…" (carnegie2024-0113), just where that turn begins."""),
+("code", """su.drivers_by_section(study)"""),
+("code", """plotting.count_chart(su.drivers_view(study), "section", "driver", "驱动因素 Drivers by section (hand-coded)",
+                     "句子数 sentences", {"technical": "#4C72B0", "political": "#C44E52", "other": "#BBBBBB"})"""),
+("md", """The coded sentences, technical and political only:"""),
+("code", """drivers = su.drivers_view(study)
+drivers[drivers["driver"] != "other"][["sentence_id", "section", "driver", "note", "text"]]"""),
+("md", """**A rule-based check.** A cue-phrase coder (`data/coding/driver_cues.csv`: 政治, 领导人, 习近平 … for political;
+导弹防御, 拦截器, 二次打击 … for technical) codes the same sentences. Its agreement with the hand coding, and Cohen's
+kappa (agreement corrected for chance), are below. The cues were written with these texts in view, so the agreement
+is an upper bound for new texts; the disagreements show where cue words mislead (the inserted nuclear-energy list is
+full of 能力 "capability"; sentences about the report's terminology contain 政治)."""),
+("code", """su.driver_agreement(study)"""),
+("code", """drivers[drivers["driver"] != drivers["rule"]][["sentence_id", "driver", "rule", "text"]]"""),
+("md", """## 4. Who decides?
+
+**Finding.** Power over nuclear policy has moved up and to the military: Xi Jinping raised the political importance
+of nuclear weapons and lifted his predecessors' limits on the military's nuclear modernisation (carnegie2024-0071
+「习近平推翻了前任领导人对军队核现代化的限制」); the PLA, shielded by that endorsement, decides at the operational level
+(carnegie2024-0072); the traditional nuclear-policy experts are marginalised (carnegie2024-0070). Much of this is the
+introduction's summary of chapter 2, which the excerpt does not hold."""),
+("code", """actors = su.actors_view()
+actors"""),
+("code", """plotting.category_dot_chart(
+    [f"{zh}  {en}" for zh, en in zip(actors["actor_zh"], actors["actor"])], list(actors["shift"]),
+    ["earlier", "constant", "loses", "gains"], "谁来决策 Who decides: domestic actors and their shifting roles",
+    {"earlier": "早期 earlier", "constant": "不变 constant", "loses": "减弱 loses", "gains": "增强 gains"})"""),
+("md", """## 5. What does the report recommend, and to whom?
+
+The summary of recommendations reaches us as a flat run of bullets (•). Rebuilt into a hierarchy
+(`recommendations.csv`): a bullet with a colon-headed title is a top-level recommendation; the bullets after
+具体来说，华盛顿应该： "specifically, Washington should:" (carnegie2024-0086) and 具体而言，北京应： "specifically,
+Beijing should:" (carnegie2024-0091) are its sub-points. The addressee is the capital the bullet names."""),
+("code", """recommendations = su.recommendations_view()
+recommendations"""),
+("code", """plotting.count_chart(recommendations, "addressee", "level", "建议对象 Recommendations by addressee",
+                     "条数 number of recommendations")"""),
+("md", """**Not a recommendation.** Between the Beijing lead-in and its real sub-points the text carries a numbered list
+(1. to 8.) on nuclear energy safety, peaceful uses and global nuclear-energy governance. It does not belong to the
+report: the report's points are bulleted, the list's topics are foreign to it, and the report's own sub-points for
+Beijing follow right after. The quality audit flags it (notebook 00) and it is left out of the table above:"""),
+("code", """su.excluded_passages(study)"""),
+("md", """## 6. Context from sourced facts: warhead estimates
+
+The report speaks of China's nuclear expansion without figures in the excerpt:"""),
+("code", """audit.evidence(study, list(su.buildup_statements()["sentence_id"]))"""),
+("md", """The chart places these statements (dotted line: the report's publication, July 2024) beside published
+estimates from `data/reference/warhead_estimates.csv`. Different **measures** are different quantities and are kept
+on separate lines: total inventory (SIPRI, FAS), military stockpile, operational and deployed warheads; US DoD
+projections are separate points, because each comes from a different annual report. DoD figures are published as
+bounds ("more than 400"): ▲ marks a lower bound, ▼ an upper bound, ◆ an approximate value. Sources follow the chart."""),
+("code", """estimates = su.warheads()
+plotting.warhead_chart(estimates, 2024.54, "report 2024-07 ", "核弹头估计 Published warhead estimates, China and the United States")"""),
+("code", """estimates[estimates["country"] == "China"][["year", "estimate", "measure", "measure_kind", "publisher", "source_url"]]"""),
+("md", """**Reading.** On every measure of China's arsenal the estimates rise, and faster after 2020, while US totals decline
+slowly from a far higher level; the DoD projections point higher still. The first and last estimate of each series
+for China:"""),
+("code", """su.series_change(estimates, "China")"""),
+("md", """This is the expansion the report explains. Note that some reference rows cite secondary reports of the DoD
+figures (newspapers) rather than the DoD report itself: check the primary source before citing a figure."""),
+("md", """## 7. Timeline
+
+Dated events in the excerpt (hand-coded, `events.csv`), and the sourced reference events tied to the report's text.
+峰会将近三年之后 "nearly three years after the summit" (carnegie2024-0029) is a relative date and is coded as
+approximately 2024."""),
+("code", """plotting.timeline_chart(su.events_table(), "时间线 Events the Carnegie excerpt refers to")"""),
+("code", """su.reference_events().drop(columns="year")"""),
+]
