@@ -27,7 +27,9 @@ CODING = DATA / "coding"
 @dataclass(frozen=True)
 class Schema:
     """Columns of a coded table, the allowed values of its categorical columns,
-    and where its evidence is (a list column pair, or a single sentence and quote)."""
+    where its evidence is (a list column pair, or a single sentence and quote; an
+    empty quote column means every row codes the whole sentence), and the document
+    its evidence must come from."""
 
     columns: tuple[str, ...]
     vocab: dict[str, frozenset[str]]
@@ -48,19 +50,21 @@ SCHEMAS: dict[str, Schema] = {
         _vocab(relation=("distances", "mixed", "aligns")), ("evidence", "quotes"), "fes2024"),
     "fes_obstacles": Schema(
         ("obstacle", "kind", "evidence", "quotes", "note"),
-        _vocab(kind=("economic", "technology", "external", "perception", "political", "strategic", "normative",
-                     "institutional")), ("evidence", "quotes"), "fes2024"),
+        _vocab(kind=("economic", "technology", "arms-control dispute", "external", "perception", "political",
+                     "strategic", "normative", "institutional")), ("evidence", "quotes"), "fes2024"),
     "fes_proposals": Schema(
         ("proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"),
-        _vocab(format=("official", "Track 1.5", "Track 2", "multilateral forum")), ("evidence", "quotes"), "fes2024"),
+        _vocab(format=("official", "Track 1.5", "Track 2", "multilateral forum", "unspecified")), ("evidence", "quotes"),
+        "fes2024"),
     "fes_claims": Schema(
         ("sentence_id", "quote", "claim", "verdict", "reference", "note"),
         _vocab(verdict=("consistent", "conflict", "unverifiable")), ("sentence_id", "quote"), "fes2024"),
     "fes_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "fes2024"),
     "fes_sources": Schema(
-        ("number", "item", "source_type", "language", "publisher", "note"),
+        ("number", "item", "year", "source_type", "language", "publisher", "sentence_id", "quote", "note"),
         _vocab(source_type=("think-tank or foundation report", "news media", "academic journal", "government",
-                            "international organisation", "video"), language=("de", "en", "zh")), ("", ""), "fes2024"),
+                            "international organisation", "video"), language=("de", "en", "zh")),
+        ("sentence_id", "quote"), "fes2024"),
     "carnegie_toc": Schema(
         ("entry", "page", "kind", "title_en", "certainty", "sentence_id", "quote", "covered", "note"),
         _vocab(kind=("front", "chapter", "back"), certainty=("certain", "probable", "uncertain"),
@@ -69,7 +73,7 @@ SCHEMAS: dict[str, Schema] = {
         ("term", "entity", "label_en", "definition", "sentence_id", "quote"), {}, ("sentence_id", "quote"),
         "carnegie2024"),
     "carnegie_drivers": Schema(
-        ("sentence_id", "driver", "note"), _vocab(driver=("technical", "political", "other")), ("", ""),
+        ("sentence_id", "driver", "note"), _vocab(driver=("technical", "political", "other")), ("sentence_id", ""),
         "carnegie2024"),
     "carnegie_actors": Schema(
         ("actor", "actor_zh", "shift", "role", "evidence", "quotes"),
@@ -78,6 +82,7 @@ SCHEMAS: dict[str, Schema] = {
         ("rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"),
         _vocab(addressee=("Washington", "Beijing", "both")), ("sentence_id", "quote"), "carnegie2024"),
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
+    "dates_heldout": Schema(("sentence_id", "quote", "date"), {}, ("sentence_id", "quote"), ""),
     "fes_treaty_statements": Schema(
         ("entity", "country", "paper_says", "sentence_id", "quote"),
         _vocab(paper_says=("supports", "party", "not party", "participant")), ("sentence_id", "quote"), "fes2024"),
@@ -107,7 +112,7 @@ def load_coded(name: str, folder: Path = CODING) -> pd.DataFrame:
         if bad:
             raise HelpersError(f"{path}: {column} {bad[0]!r} is not in the codebook; use one of {', '.join(sorted(allowed))}.")
     ids, quotes = schema.evidence
-    if ids:
+    if ids and quotes:
         for index, row in table.iterrows():
             if len(row[ids].split(";")) != len(row[quotes].split(";")):
                 raise HelpersError(f"{path}, line {index + 2}: {ids} and {quotes} must pair up one to one.")
@@ -123,7 +128,9 @@ def evidence_pairs(name: str) -> list[tuple[int, str, str]]:
     table = load_coded(name)
     pairs = []
     for index, row in table.iterrows():
-        for sentence_id, quote in zip(row[ids].split(";"), row[quotes].split(";")):
+        sentence_ids = row[ids].split(";")
+        phrases = row[quotes].split(";") if quotes else [""] * len(sentence_ids)
+        for sentence_id, quote in zip(sentence_ids, phrases):
             pairs.append((index, sentence_id.strip(), quote.strip()))
     return pairs
 
@@ -135,9 +142,12 @@ def check_evidence(name: str, sentences: pd.DataFrame) -> list[str]:
         One message per problem (an empty list when all evidence holds).
     """
     text = sentences.set_index("sentence_id")["text"]
+    doc_id = SCHEMAS[name].doc_id
     problems = []
     for index, sentence_id, quote in evidence_pairs(name):
-        if sentence_id not in text.index:
+        if doc_id and not sentence_id.startswith(f"{doc_id}-"):
+            problems.append(f"{name} line {index + 2}: {sentence_id} is not a sentence of {doc_id}")
+        elif sentence_id not in text.index:
             problems.append(f"{name} line {index + 2}: sentence {sentence_id} does not exist")
         elif quote not in text[sentence_id]:
             problems.append(f"{name} line {index + 2}: {sentence_id} does not contain {quote!r}")

@@ -64,7 +64,7 @@ def find_mentions(text: str) -> list[Mention]:
     return merged
 
 
-_PLACE_BEFORE = "在于从到赴往东南西北"
+_PLACE_BEFORE = "在于赴往东南西北"
 _PLACE_AFTER = ("市", "大学", "举行", "发表", "工作", "召开")
 
 

@@ -1,4 +1,4 @@
-"""Measuring the segmentation, so that its quality is a number, not an impression.
+"""Measuring segmentation and entity linking, so that their quality is a number, not an impression.
 
 Two measures, both on the real texts:
 
@@ -117,3 +117,32 @@ def segmentation_errors(sentences: list[Sentence], sample: str = "random") -> pd
         rows.append({"sentence_id": sentence_id, "gold": " / ".join(tokens), "domain tokenizer": " / ".join(guess),
                      "missed": len(g - p), "extra": len(p - g)})
     return pd.DataFrame(rows, columns=["sentence_id", "gold", "domain tokenizer", "missed", "extra"])
+
+
+def entity_linking_evaluation(study) -> pd.DataFrame:
+    """Precision and recall of the entity linking on hand-checked samples.
+
+    Precision: a random sample of mentions (``data/annotations/entity_precision.csv``),
+    each judged correct or not by hand.  Recall: a random sample of sentences
+    (``entity_recall.csv``) with every entity a reader finds in them listed by hand.
+    """
+    mentions = study.tables["mentions"]
+    with (ANNOTATIONS / "entity_precision.csv").open(encoding="utf-8", newline="") as handle:
+        judged = list(csv.DictReader(handle))
+    linked = {(m.sentence_id, m.surface, m.entity) for m in mentions.itertuples()}
+    still_linked = [row for row in judged if (row["sentence_id"], row["surface"], row["entity"]) in linked]
+    correct = sum(row["correct"] == "yes" for row in still_linked)
+    with (ANNOTATIONS / "entity_recall.csv").open(encoding="utf-8", newline="") as handle:
+        expected_rows = list(csv.DictReader(handle))
+    expected = found = 0
+    for row in expected_rows:
+        want = sorted(row["expected"].split(";"))
+        got = sorted(mentions.loc[mentions["sentence_id"] == row["sentence_id"], "entity"])
+        expected += len(want)
+        found += sum(min(want.count(e), got.count(e)) for e in set(want))
+    return pd.DataFrame([
+        {"measure": "precision", "sample": f"{len(judged)} mentions", "still_linked": len(still_linked),
+         "value": round(correct / len(still_linked), 3) if still_linked else None},
+        {"measure": "recall", "sample": f"{len(expected_rows)} sentences", "still_linked": found,
+         "value": round(found / expected, 3) if expected else None},
+    ])

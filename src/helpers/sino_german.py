@@ -38,7 +38,9 @@ def summary_counts() -> pd.DataFrame:
         ("Germany–China positions", load_coded("fes_positions")["relation"], ["converge", "diverge", "unclear"]),
         ("China vs Russia", load_coded("fes_china_russia")["relation"], ["distances", "mixed", "aligns"]),
         ("proposals by format", load_coded("fes_proposals")["format"],
-         ["official", "multilateral forum", "Track 1.5", "Track 2"]),
+         ["official", "multilateral forum", "Track 1.5", "Track 2", "unspecified"]),
+        ("obstacles by kind", load_coded("fes_obstacles")["kind"],
+         sorted(set(load_coded("fes_obstacles")["kind"]))),
         ("fact check", load_coded("fes_claims")["verdict"], ["consistent", "conflict", "unverifiable"]),
     ]
     rows = [{"question": q, "category": c, "count": int((values == c).sum())} for q, values, order in parts for c in order]
@@ -112,10 +114,10 @@ def verdict_counts() -> pd.DataFrame:
 
 
 def treaty_status(study: Study) -> pd.DataFrame:
-    """Treaties the paper names, China's and Germany's status in the record, and whether
-    what the paper says of each matches the record."""
+    """Treaties and regimes the paper names, China's and Germany's status in the record, and
+    whether what the paper says of each matches the record."""
     mentions = study.tables["mentions"]
-    named = mentions[(mentions["doc_id"] == DOC) & (mentions["category"] == "treaty")]
+    named = mentions[(mentions["doc_id"] == DOC) & (mentions["category"].isin(["treaty", "initiative"]))]
     counts = named.groupby("entity").size()
     status = load_reference("treaty_status")
     statements = load_coded("fes_treaty_statements")
@@ -130,7 +132,10 @@ def treaty_status(study: Study) -> pd.DataFrame:
             statement = said.get((entity, country))
             match = ""
             if statement is not None:
-                match = "matches" if value in _MATCHES[statement.paper_says] else "differs"
+                if value == "not in record":
+                    match = "no record"
+                else:
+                    match = "matches" if value in _MATCHES[statement.paper_says] else "differs"
             rows.append({"entity": entity, "abbreviation": abbreviation or entity.upper(), "treaty": label.label_en,
                          "treaty_zh": label.label_zh, "mentions": int(n),
                          "country": country, "status": value,
@@ -172,15 +177,44 @@ def date_agreement(study: Study) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def heldout_date_agreement(study: Study) -> pd.DataFrame:
+    """Rule-based dates against hand-coded dates the rules were not written on: the FES notes and
+    the Carnegie excerpt (``data/coding/dates_heldout.csv``).  Per sentence, the hand-coded and the
+    extracted dates are compared as lists, so repeated dates count."""
+    text = study.tables["sentences"].set_index("sentence_id")["text"]
+    coded = load_coded("dates_heldout")
+    rows = []
+    for sentence_id, group in coded.groupby("sentence_id", sort=False):
+        hand = list(group["date"])
+        found = [d.date for d in extract_dates(text[sentence_id])]
+        matched = sum(min(hand.count(d), found.count(d)) for d in set(hand))
+        rows.append({"sentence_id": sentence_id, "hand_coded": "; ".join(hand), "extracted": "; ".join(found),
+                     "matched": matched, "hand": len(hand), "found": len(found)})
+    return pd.DataFrame(rows)
+
+
 def sources_view(study: Study) -> pd.DataFrame:
     """The paper's footnoted sources: parsed note fields joined with the hand-coded type and language."""
     notes = study.tables["footnotes"]
-    notes = notes[notes["doc_id"] == DOC][["number", "year", "title", "url"]].copy()
+    notes = notes[notes["doc_id"] == DOC][["number", "year", "title", "url"]].rename(columns={"year": "note_year"})
     notes["number"] = notes["number"].astype(int)
     coded = load_coded("fes_sources").copy()
     coded["number"] = coded["number"].astype(int)
-    return coded.merge(notes, on="number", how="left")[
-        ["number", "item", "year", "source_type", "language", "publisher", "title", "url", "note"]]
+    table = coded.merge(notes, on="number", how="left", validate="many_to_one")
+    # an item's own year where the coding gives one (note 4 cites a 2022 statement and a 2023 video)
+    table["year"] = table["year"].where(table["year"] != "", table["note_year"])
+    return table[["number", "item", "year", "source_type", "language", "publisher", "title", "url", "note"]]
+
+
+def mentions_by_section(study: Study, entity_ids: list[str]) -> pd.DataFrame:
+    """Mentions of each entity per body section (the numbers behind the dispersion plot)."""
+    hits, _ = dispersion(study, entity_ids)
+    sections = study.tables["sentences"].set_index("sentence_id")["section_id"]
+    headings = study.tables["sections"].set_index("section_id")["heading"].replace("", "(opening)")
+    hits = hits.assign(section=hits["sentence_id"].map(sections).map(headings))
+    order = list(dict.fromkeys(hits.sort_values("position")["section"]))
+    table = hits.groupby(["entity", "section"]).size().unstack(fill_value=0)
+    return table.reindex(index=entity_ids, columns=order, fill_value=0)
 
 
 def key_actor_mentions(study: Study, categories: tuple[str, ...] = ("country", "organisation", "person", "treaty",
