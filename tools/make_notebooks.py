@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-NOTEBOOKS = {"nb00": "00_corpus.ipynb", "nb01": "01_sino_german.ipynb", "nb02": "02_sino_us.ipynb"}
+NOTEBOOKS = {"nb00": "00_corpus.ipynb", "nb01": "01_sino_german.ipynb", "nb02": "02_sino_us.ipynb",
+             "nb03": "03_comparison.ipynb"}
 
 
 def write(module_name: str, filename: str) -> Path:

@@ -35,6 +35,7 @@ class Schema:
     vocab: dict[str, frozenset[str]]
     evidence: tuple[str, str]
     doc_id: str
+    more_evidence: tuple[tuple[str, str, str], ...] = ()
 
 
 def _vocab(**columns: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -53,7 +54,7 @@ SCHEMAS: dict[str, Schema] = {
         _vocab(kind=("economic", "technology", "arms-control dispute", "external", "perception", "political",
                      "strategic", "normative", "institutional")), ("evidence", "quotes"), "fes2024"),
     "fes_proposals": Schema(
-        ("proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"),
+        ("proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"),
         _vocab(format=("official", "Track 1.5", "Track 2", "multilateral forum", "unspecified")), ("evidence", "quotes"),
         "fes2024"),
     "fes_claims": Schema(
@@ -82,6 +83,18 @@ SCHEMAS: dict[str, Schema] = {
         ("rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"),
         _vocab(addressee=("Washington", "Beijing", "both")), ("sentence_id", "quote"), "carnegie2024"),
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
+    "themes": Schema(
+        ("doc_id", "item_id", "theme", "note"),
+        _vocab(theme=("transparency", "risk reduction", "expert and Track 2 dialogue", "technical cooperation",
+                      "multilateral forums", "political relations", "other")), ("", ""), ""),
+    "links": Schema(
+        ("link", "kind", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote", "note"),
+        _vocab(kind=("person", "institution", "work", "concept")), ("fes_sentence_id", "fes_quote"), "fes2024",
+        (("carnegie_sentence_id", "carnegie_quote", "carnegie2024"),)),
+    "conclusions": Schema(
+        ("finding", "relation", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote"),
+        _vocab(relation=("agree", "differ")), ("fes_sentence_id", "fes_quote"), "fes2024",
+        (("carnegie_sentence_id", "carnegie_quote", "carnegie2024"),)),
     "dates_heldout": Schema(("sentence_id", "quote", "date"), {}, ("sentence_id", "quote"), ""),
     "fes_treaty_statements": Schema(
         ("entity", "country", "paper_says", "sentence_id", "quote"),
@@ -119,19 +132,20 @@ def load_coded(name: str, folder: Path = CODING) -> pd.DataFrame:
     return table
 
 
-def evidence_pairs(name: str) -> list[tuple[int, str, str]]:
-    """(row number, sentence id, quote) for every piece of evidence in a coded table."""
+def evidence_pairs(name: str) -> list[tuple[int, str, str, str]]:
+    """(row number, sentence id, quote, document) for every piece of evidence in a coded table."""
     schema = SCHEMAS[name]
-    ids, quotes = schema.evidence
-    if not ids:
-        return []
+    columns = [(*schema.evidence, schema.doc_id), *schema.more_evidence]
     table = load_coded(name)
     pairs = []
-    for index, row in table.iterrows():
-        sentence_ids = row[ids].split(";")
-        phrases = row[quotes].split(";") if quotes else [""] * len(sentence_ids)
-        for sentence_id, quote in zip(sentence_ids, phrases):
-            pairs.append((index, sentence_id.strip(), quote.strip()))
+    for ids, quotes, doc_id in columns:
+        if not ids:
+            continue
+        for index, row in table.iterrows():
+            sentence_ids = row[ids].split(";")
+            phrases = row[quotes].split(";") if quotes else [""] * len(sentence_ids)
+            for sentence_id, quote in zip(sentence_ids, phrases):
+                pairs.append((index, sentence_id.strip(), quote.strip(), doc_id))
     return pairs
 
 
@@ -142,9 +156,8 @@ def check_evidence(name: str, sentences: pd.DataFrame) -> list[str]:
         One message per problem (an empty list when all evidence holds).
     """
     text = sentences.set_index("sentence_id")["text"]
-    doc_id = SCHEMAS[name].doc_id
     problems = []
-    for index, sentence_id, quote in evidence_pairs(name):
+    for index, sentence_id, quote, doc_id in evidence_pairs(name):
         if doc_id and not sentence_id.startswith(f"{doc_id}-"):
             problems.append(f"{name} line {index + 2}: {sentence_id} is not a sentence of {doc_id}")
         elif sentence_id not in text.index:

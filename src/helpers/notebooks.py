@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -35,7 +36,8 @@ def execute_notebook(path: Path, timeout: int = 600) -> float:
     except CellExecutionError as exc:
         failing = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                         and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else "error"
+        message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # drop terminal colour codes
+        last = message.splitlines()[-1] if message else "error"
         raise HelpersError(f"{path}: cell {failing} failed ({last}); open the notebook to see the traceback.") from None
     nbformat.write(notebook, path)
     return time.perf_counter() - start

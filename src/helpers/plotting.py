@@ -320,3 +320,55 @@ def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str
     axes[0].set_ylabel("核弹头 warheads")
     fig.suptitle(title)
     return _done(fig)
+
+
+def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, n: int = 12, title: str = "",
+                  glosses: dict[str, str] | None = None) -> Figure:
+    """Diverging bars: the *n* most distinctive terms of each text by log-odds z-score
+    (right: the first text, left: the second), each labelled with its English gloss and its two counts."""
+    top = pd.concat([table.nlargest(n, "z"), table.nsmallest(n, "z").iloc[::-1]])
+    fig, ax = _figure(9, 0.3 * len(top) + 1.5)
+    colours = [DOC_COLOURS["fes2024"] if z > 0 else DOC_COLOURS["carnegie2024"] for z in top["z"]]
+    ax.barh(range(len(top)), top["z"], color=colours)
+    gloss = glosses or {}
+    ax.set_yticks(range(len(top)), [f"{t} {gloss.get(t, '')}  ({a}:{b})" for t, a, b in
+                                    zip(top["term"], top["count_fes"], top["count_carnegie"])], fontsize=8)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    for x in (-1.96, 1.96):
+        ax.axvline(x, color="#999999", linestyle="--", linewidth=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"log-odds z  ← {label_b}   |   {label_a} →   (dashed: |z| = 1.96)")
+    ax.set_title(title)
+    return _done(fig)
+
+
+def paired_bar_chart(labels: list[str], values_a: list[float], values_b: list[float], label_a: str, label_b: str,
+                     title: str, xlabel: str) -> Figure:
+    """Two bars per row (one per text), e.g. rates of the same concept in both texts."""
+    fig, ax = _figure(9, 0.42 * len(labels) + 1.4)
+    y = range(len(labels))
+    ax.barh([i - 0.2 for i in y], values_a, height=0.4, color=DOC_COLOURS["fes2024"], label=label_a)
+    ax.barh([i + 0.2 for i in y], values_b, height=0.4, color=DOC_COLOURS["carnegie2024"], label=label_b)
+    ax.set_yticks(list(y), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="lower right")
+    return _done(fig)
+
+
+def dispersion_compare(positions: pd.DataFrame, labels: dict[str, str], title: str) -> Figure:
+    """A dispersion plot across two texts: for each term a row per text, ticks at the relative
+    position (0 = start of the body, 1 = end) of each sentence that contains it."""
+    rows = [(term, doc) for term in labels for doc in ("fes2024", "carnegie2024")]
+    fig, ax = _figure(10, 0.32 * len(rows) + 1.6)
+    for y, (term, doc) in enumerate(rows):
+        xs = positions.loc[(positions["term"] == term) & (positions["doc_id"] == doc), "relative"]
+        ax.scatter(xs, [y] * len(xs), marker="|", s=160, color=DOC_COLOURS[doc])
+    ax.set_yticks(range(len(rows)), [f"{labels[t]} · {'FES' if d == 'fes2024' else 'Carnegie'}" for t, d in rows],
+                  fontsize=8)
+    ax.set_xlim(-0.02, 1.02)
+    ax.invert_yaxis()
+    ax.set_xlabel("正文中的相对位置 relative position in the body (0 = start, 1 = end)")
+    ax.set_title(title)
+    return _done(fig)

@@ -75,7 +75,7 @@ def obstacles_view() -> pd.DataFrame:
 def proposals_view() -> pd.DataFrame:
     """The paper's proposals: topic, format, forum, actors, evidence."""
     table = _with_evidence(load_coded("fes_proposals"))
-    return table[["proposal", "topic", "format", "forum", "actors", "evidence (sentence 「quote」)"]]
+    return table[["proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence (sentence 「quote」)"]]
 
 
 def claims_view() -> pd.DataFrame:
@@ -249,7 +249,7 @@ def export_proposals() -> pd.DataFrame:
     """proposals.csv: doc_id, proposal, topic, format, forum, actors, evidence (+ quotes, note)."""
     table = load_coded("fes_proposals").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"]]
+    return table[["doc_id", "proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"]]
 
 
 def export_claims() -> pd.DataFrame:

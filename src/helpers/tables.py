@@ -23,7 +23,7 @@ from .structure import Structured, structure
 
 TABLES: tuple[str, ...] = (
     "documents", "sections", "sentences", "footnotes", "tokens", "mentions", "cleaning_log", "quality_flags",
-    "positions", "proposals", "claims_check", "events", "recommendations", "concepts", "drivers",
+    "positions", "proposals", "claims_check", "events", "recommendations", "concepts", "drivers", "keyness",
 )
 
 
@@ -132,7 +132,17 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     }
     tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES if name in columns}
     tables.update(coded_tables(processed))
+    tables["keyness"] = _keyness(tables)
     return tables
+
+
+def _keyness(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """keyness.csv: which words are distinctive of the FES or the Carnegie text (notebook 03)."""
+    from types import SimpleNamespace
+
+    from .comparison import export_keyness
+
+    return export_keyness(SimpleNamespace(tables=tables))
 
 
 def _coded_for(processed: list[Processed], doc_id: str) -> bool:
@@ -169,7 +179,7 @@ def coded_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
 #: Columns of the tables built from hand coding.
 CODED_COLUMNS: dict[str, list[str]] = {
     "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"],
-    "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
+    "proposals": ["doc_id", "proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
     "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"],
     "events": ["doc_id", "sentence_id", "date", "event", "quote"],
     "recommendations": ["doc_id", "rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"],

@@ -1,0 +1,114 @@
+"""The comparison methods, checked against small examples worked by hand, and on the real texts."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import analysis
+from helpers import comparison as cp
+from helpers.coding import load_coded
+
+
+def test_log_likelihood_by_hand():
+    # a=10, b=0 in corpora of 100 and 100: E1 = 5, G2 = 2 * 10 ln(10/5) = 20 ln 2
+    assert analysis.log_likelihood(10, 0, 100, 100) == pytest.approx(20 * math.log(2))
+    # a=20, b=10, corpora of 1000 each: E = 15; G2 = 2 (20 ln(20/15) + 10 ln(10/15)) = 3.39798
+    assert analysis.log_likelihood(20, 10, 1000, 1000) == pytest.approx(3.39798, abs=1e-5)
+    assert analysis.log_likelihood(5, 5, 100, 100) == pytest.approx(0.0)
+
+
+def test_log_ratio_by_hand():
+    assert analysis.log_ratio(20, 10, 1000, 1000) == pytest.approx(1.0)
+    assert analysis.log_ratio(5, 0, 100, 100) == pytest.approx(math.log2(10))  # zero count taken as 0.5
+
+
+def test_log_odds_with_dirichlet_prior_by_hand():
+    # counts a: x 3, y 1; b: x 1, y 3; prior x 1, y 1 (alpha0 = 2); n_a = n_b = 4
+    # delta_x = ln(4/2) - ln(2/4) = 2 ln 2; var = 1/4 + 1/2 = 0.75; z = 2 ln 2 / sqrt(0.75) = 1.600754
+    table = analysis.log_odds_dirichlet({"x": 3, "y": 1}, {"x": 1, "y": 3}, {"x": 1.0, "y": 1.0}).set_index("token")
+    assert table.loc["x", "delta"] == pytest.approx(2 * math.log(2))
+    assert table.loc["x", "variance"] == pytest.approx(0.75)
+    assert table.loc["x", "z"] == pytest.approx(1.600754, abs=1e-6)
+    assert table.loc["y", "z"] == pytest.approx(-1.600754, abs=1e-6)
+
+
+def test_pooled_prior_adds_up_to_its_strength():
+    prior = analysis.pooled_prior({"x": 3, "y": 1}, {"x": 1, "y": 3}, strength=10)
+    assert prior == {"x": 5.0, "y": 5.0}
+
+
+def test_prior_shrinks_rare_words():
+    # a word seen twice in one text only is not distinctive; one seen 40 times against 5 is
+    counts_a = {"rare": 2, "common": 40, "other": 958}
+    counts_b = {"common": 5, "other": 995}
+    table = analysis.log_odds_dirichlet(counts_a, counts_b, analysis.pooled_prior(counts_a, counts_b, 100))
+    z = table.set_index("token")["z"]
+    assert abs(z["rare"]) < 1.96 < z["common"]
+
+
+def test_kwic_uses_token_offsets():
+    tokens = pd.DataFrame([{"doc_id": "d", "sentence_id": "d-0001", "token": "军控", "start": 4, "end": 6}])
+    sentences = pd.DataFrame([{"sentence_id": "d-0001", "text": "中德两国军控对话"}])
+    row = analysis.kwic(tokens, sentences, "军控", width=3).iloc[0]
+    assert (row["left"], row["keyword"], row["right"]) == ("两国", "军控", "对话") or \
+        (row["left"].strip("　"), row["keyword"], row["right"]) == ("德两国", "军控", "对话")
+
+
+def test_collocates_count_each_position_once():
+    tokens = pd.DataFrame({"sentence_id": ["s"] * 5, "position": range(5), "token": ["a", "x", "a", "y", "z"]})
+    table = analysis.collocates(tokens, "a", window=1, min_count=1).set_index("collocate")
+    assert table.loc["x", "together"] == 1  # x sits between two a's but is one token
+    assert (table["elsewhere"] >= 0).all()
+
+
+def test_frequencies_give_rates_per_thousand():
+    tokens = pd.DataFrame({"doc_id": ["d"] * 4, "token": ["a", "a", "b", "c"]})
+    freq = analysis.frequencies(tokens)
+    assert freq.iloc[0].to_dict() == {"doc_id": "d", "token": "a", "count": 2, "rate": 500.0}
+
+
+def test_keyness_on_the_real_texts(study):
+    keyness = cp.keyness_table(study)
+    top_fes = keyness.iloc[0]
+    assert top_fes["term"] == "军控" and top_fes["doc_id"] == "fes2024" and top_fes["count_carnegie"] == 0
+    assert keyness.iloc[-1]["doc_id"] == "carnegie2024"
+    assert set(keyness.loc[keyness["z"] < -1.96, "term"]) >= {"美国", "政治"}
+    signed = keyness["g2"] * keyness["log_ratio"].apply(lambda r: 1 if r > 0 else -1)
+    assert signed.rank().corr(keyness["z"].rank()) > 0.8
+    # the inserted passage is not counted
+    inserted = cp.excluded(study)
+    assert len(inserted) == 8 and not inserted & set(cp.body_tokens(study)["sentence_id"])
+
+
+def test_keyness_chart_terms_have_glosses(study):
+    keyness = cp.keyness_table(study)
+    shown = set(keyness.nlargest(12, "z")["term"]) | set(keyness.nsmallest(12, "z")["term"])
+    assert shown <= set(cp.glosses())
+
+
+def test_theme_alignment_covers_every_proposal_and_top_level_recommendation():
+    themes = load_coded("themes")
+    proposals = set(load_coded("fes_proposals")["proposal_id"])
+    recs = load_coded("carnegie_recommendations")
+    top = set(recs.loc[recs["parent_id"] == "", "rec_id"])
+    assert set(themes.loc[themes["doc_id"] == "fes2024", "item_id"]) == proposals
+    assert top <= set(themes.loc[themes["doc_id"] == "carnegie2024", "item_id"]) <= set(recs["rec_id"])
+    alignment = cp.theme_alignment().set_index("theme")
+    assert alignment.loc["transparency", "both"] and not alignment.loc["multilateral forums", "both"]
+
+
+def test_every_conclusion_cites_both_texts(sentences):
+    text = sentences.set_index("sentence_id")["text"]
+    conclusions = load_coded("conclusions")
+    assert set(conclusions["relation"]) == {"agree", "differ"}
+    for row in conclusions.itertuples():
+        assert row.fes_quote in text[row.fes_sentence_id] and row.carnegie_quote in text[row.carnegie_sentence_id]
+
+
+def test_china_is_framed_with_russia_in_fes_and_the_us_in_carnegie(study):
+    partners = cp.china_cooccurrence(study).set_index("partner")
+    assert partners["fes2024"].idxmax() == "russia"
+    assert partners["carnegie2024"].idxmax() == "united_states"

@@ -1,0 +1,172 @@
+"""Cell sources of notebooks/03_comparison.ipynb."""
+
+CELLS = [
+("md", """# 03 · The two arguments side by side
+
+**The texts.** A German view of China's place in *multilateral* arms control (Meier & Staack, FES 2024, `fes2024`),
+and an American-based analyst's view of China's nuclear *politics* (Tong Zhao, Carnegie 2024, `carnegie2024`, a
+machine-translated excerpt).
+
+**Questions.** Which vocabulary is distinctive of each text, and which is shared? How does each frame China? What does
+each ask of whom? What links the two texts? Where do they agree and where do they diverge?
+
+**Methods.** Each method is a small function in `helpers.analysis` that works on the export's tables, so a student
+can reuse it on any corpus. Each section says what the method measures and when to trust it. All counts use the
+**bodies** of the texts (no front matter, notes or bios); the Carnegie passage that the quality audit marks as
+inserted is left out."""),
+("code", """import helpers
+from helpers import analysis, audit, plotting
+from helpers import comparison as cp
+
+helpers.setup()
+study = audit.load_study()"""),
+("md", """## Summary of findings
+
+- **Vocabulary.** The FES text is about *arms control* as a multilateral practice: 军控 "arms control", 多边
+  "multilateral", 俄罗斯 "Russia", 德国 "Germany", 对话 "dialogue" are its most distinctive words. The Carnegie text is
+  about *politics and nuclear stability* between two powers: 政治 "political", 美国 "United States", 核 "nuclear",
+  关系 "relations", 核稳定 "nuclear stability". They share the vocabulary of nuclear weapons and risk reduction.
+- **China's frame.** In FES, China stands between Russia and the West, with roles (great power, developing country)
+  and obligations (responsibility, transparency); in Carnegie, China stands opposite the United States, and the frame
+  is threat perception and leadership politics.
+- **What they ask.** Both call for transparency, nuclear risk reduction, expert dialogue and work on political
+  relations; only FES proposes technical cooperation and multilateral forums.
+- **Links.** Tong Zhao, the Carnegie author, is cited in the FES notes; both texts name Xi, Biden, the INF Treaty,
+  Sandia and core interests, sometimes in different words, which entity linking resolves.
+- **Agreement and difference** are set out at the end, each finding with evidence from both texts."""),
+("md", """## 0. Two texts of unequal size
+
+Counts must be compared as **rates**, because the bodies differ in length:"""),
+("code", """cp.sizes(study)"""),
+("md", """## 1. Which vocabulary is distinctive of each text, and which is shared?
+
+**Frequency.** The simplest comparison: the most frequent content words of each text, with rates per 1,000 content
+tokens. Content words exclude punctuation, the stopwords in `data/lexicon/stopwords_zh.txt`, numbers and dates.
+*Trust it* for what a text talks about most; *not* for what distinguishes it, since frequent words are frequent
+everywhere."""),
+("code", """cp.top_words(study)"""),
+("md", """**Keyness** asks which words are *more* frequent in one text than in the other, beyond chance. Two measures:
+
+- **Log-likelihood G²** (Dunning 1993) compares a word's observed counts with the counts expected if both texts used
+  it at the same rate; above 3.84 the difference is significant at p < 0.05. G² says *how sure* we are, not *how
+  big* the difference is, so it comes with the **log ratio** (Hardie 2014): log2 of the ratio of the two relative
+  frequencies (1 = twice as frequent).
+- **Log-odds ratio with an informative Dirichlet prior** (Monroe, Colaresi & Quinn 2008): the difference in the log
+  odds of the word in the two texts, with pseudo-counts from a prior (here the pooled counts of both texts, scaled
+  to 100) added to every count, divided by its standard error to give a z-score. The prior pulls rare words towards
+  zero, so a word seen twice in one text and never in the other is not declared distinctive; |z| > 1.96 is the usual
+  threshold.
+
+*Caveats.* The texts are short (see the sizes above), so few words pass any threshold and the z-scores are modest.
+The texts differ in length, which both measures take into account, but not in the way they were written: the FES text
+is a human translation and the Carnegie text a machine translation, so some "distinctive" words are the translators'
+habits (报告 "report" is how the translation engine refers to the report itself). And the two texts differ in genre,
+so keyness shows topic as much as stance. The full table is exported as `keyness.csv`."""),
+("code", """keyness = cp.keyness_table(study)
+plotting.keyness_chart(keyness, "FES 2024", "Carnegie 2024", 12, "关键词 Keyness: words distinctive of each text",
+                       cp.glosses())"""),
+("code", """keyness.head(10)"""),
+("code", """keyness.tail(10).iloc[::-1]"""),
+("md", """The two measures broadly agree on the order; how far they agree can be checked directly, with a rank
+correlation of G² (signed by the direction of the log ratio) and z:"""),
+("code", """signed_g2 = keyness["g2"] * keyness["log_ratio"].apply(lambda r: 1 if r > 0 else -1)
+round(signed_g2.rank().corr(keyness["z"].rank()), 3)  # Spearman's rho: Pearson's r on the ranks"""),
+("md", """**Shared concepts after entity normalisation.** Counting words splits a concept over its spellings
+(降低核风险 and 减少核风险, 战略稳定 and 战略稳定性). Counting *entities* merges them. Rates per 10,000 body characters:"""),
+("code", """concepts = cp.concept_rates(study).head(16)
+plotting.paired_bar_chart(list(concepts["label"].str.slice(0, 40)), list(concepts["per_10k_fes"]),
+                          list(concepts["per_10k_carnegie"]), "FES 2024", "Carnegie 2024",
+                          "概念频率 Concepts, treaties and initiatives per 10,000 characters", "每万字 per 10,000 characters")"""),
+("code", """concepts"""),
+("md", """**Finding.** The texts share little vocabulary beyond 核武器 "nuclear weapons" and risk reduction: the FES
+text speaks of 军控 "arms control" throughout and never of strategic stability; the Carnegie excerpt is built on the
+stability vocabulary (战略稳定, 核稳定, 政治稳定性) and never uses 军控 in its body.
+
+**Where the words occur.** A **dispersion plot** shows whether a word is spread through a text or bunched in one
+part. *Trust it* to see structure; a single tick is a single sentence, so do not read densities into few ticks."""),
+("code", """labels = {"中国": "中国 China", "美国": "美国 United States", "俄罗斯": "俄罗斯 Russia", "政治": "政治 political",
+          "对话": "对话 dialogue", "透明度": "透明度 transparency"}
+plotting.dispersion_compare(cp.term_positions(study, list(labels)), labels,
+                            "词汇分布 Where key words occur in each body")"""),
+("md", """## 2. How does each text frame China?
+
+**Method.** Take the body sentences that mention China (after entity linking: 中国, 中方, 北京 …) and count those that
+also carry a framing cue (`data/coding/framing_cues.csv`): roles (大国 "great power", 发展中国家 "developing country"),
+obligations (责任 "responsibility", 透明 "transparency", 不首先使用 "no first use" …) and relations (Russia, the
+United States). Then read the sentences in a **keyword-in-context** (KWIC) concordance: each hit with its left and
+right context, located by the token offsets. *Trust* the counts only together with the concordance: a cue word can
+occur without framing China."""),
+("code", """framing = cp.china_framing(study)
+framing"""),
+("code", """framing.attrs["china_sentences"]"""),
+("code", """plotting.paired_bar_chart(list(framing["cue"] + " " + framing["label_en"]), list(framing["fes2024"]),
+                          list(framing["carnegie2024"]), "FES 2024", "Carnegie 2024",
+                          "中国的框架 How China is framed: cues in sentences that mention China", "句子数 sentences")"""),
+("md", """**Roles and obligations** appear only in the FES text. KWIC of 责任 "responsibility" and 透明度 "transparency":"""),
+("code", """cp.kwic_both(study, "责任")"""),
+("code", """cp.kwic_both(study, "透明度")"""),
+("md", """**Relations.** Which actors share a sentence with China (co-occurrence counts, per text):"""),
+("code", """partners = cp.china_cooccurrence(study)
+plotting.paired_bar_chart(list(partners["label"].str.slice(0, 36)), list(partners["fes2024"]),
+                          list(partners["carnegie2024"]), "FES 2024", "Carnegie 2024",
+                          "与中国同句 Actors named in the same sentence as China", "句子数 sentences")"""),
+("md", """In FES, China's strongest partner in a sentence is Russia, then Germany; in Carnegie, it is the United States.
+KWIC of 美国 "United States" in both texts:"""),
+("code", """cp.kwic_both(study, "美国").head(14)"""),
+("md", """**Collocation.** The words that occur within four tokens of 中国 "China" more often than elsewhere, by G².
+*Trust it* for frequent node words only; with counts this small, read it as a pointer to the concordance:"""),
+("code", """analysis.collocates(cp.body_tokens(study), "中国").head(10)"""),
+("md", """**Finding.** FES frames China as a **multilateral actor** whose roles and obligations are at issue, positioned
+between Russia and the West: responsibility (fes2024-0043 「中国也有责任执行重要的裁军标准和规则」) and transparency
+(fes2024-0015 「必须有更多的透明度」). Carnegie frames China as the **counterpart of the United States**, with the
+leadership's perceptions at the centre: the United States as an existential threat (carnegie2024-0067
+「进一步巩固了中国领导层对于生存威胁的看法」)."""),
+("md", """## 3. What does each ask of whom?
+
+The FES proposals (notebook 01) and the Carnegie recommendations (notebook 02) are assigned to common themes in
+`data/coding/themes.csv` (codebook: `docs/codebook.md`)."""),
+("code", """alignment = cp.theme_alignment()
+alignment"""),
+("code", """plotting.paired_bar_chart(list(alignment["theme"]), list(alignment["n_fes"]), list(alignment["n_carnegie"]),
+                          "FES 2024 proposals", "Carnegie 2024 recommendations",
+                          "建议主题 What each text asks, by theme", "条数 number of items")"""),
+("md", """**Finding.** The texts converge on transparency, risk reduction, expert dialogue and work on political
+relations. The emphasis differs: FES puts most weight on expert and Track 2 dialogue, technical cooperation and
+multilateral forums (the IPNDV, the P5, NATO and the EU); Carnegie on the political relationship between Washington
+and Beijing, and it addresses both capitals, while FES addresses Germany, its partners and China."""),
+("md", """## 4. What links the two texts?
+
+People, works, institutions and concepts that appear in both, as each text names them
+(`data/coding/links.csv`). The same person or work is often named differently: the entity linking resolves 赵通,
+童招 and 汤赵 to Tong Zhao."""),
+("code", """cp.links_view()"""),
+("md", """The entity table confirms the overlap from the other side: every entity (other than countries) named in both
+texts, with the surface forms each uses:"""),
+("code", """audit.shared_entities(study)"""),
+("md", """**Who cites whom.** The FES paper cites Tong Zhao's 2022 Sandia report on China's approach to arms-control
+verification (fes2024-0137 「参见赵通（2022）：《中国的军备控制核查方法》，桑迪亚报告」) in support of its call to bring
+China into nuclear disarmament verification; the Carnegie text, written later in 2024, is by the same author. The
+Carnegie excerpt cites nothing from the FES paper (its notes are missing, so this cannot be checked)."""),
+("md", """## 5. Conclusion: where the two texts agree and where they diverge
+
+Each finding cites a sentence from each text (`data/coding/conclusions.csv`; a test checks every quotation)."""),
+("code", """cp.conclusions_view()"""),
+("md", """**Agreement.** Both texts treat China's nuclear build-up as the central problem (fes2024-0014
+「德国对中国扩大核力量所带来的影响感到担忧」; carnegie2024-0047 「中国大规模扩充核力量」), both ask for more openness
+(fes2024-0015 「必须有更多的透明度」; carnegie2024-0083 「首先应承认信息和认知差距的存在」), both see nuclear risk
+reduction as a shared interest (fes2024-0060; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」), and
+both want expert dialogue beside official talks (fes2024-0093 「在专家层面上开展“自下而上”的对话」; carnegie2024-0105
+「他们还应发起联合双边专家研究」).
+
+**Divergence.** FES holds that arms control must not depend on solving other problems (fes2024-0038
+「决不能使其依赖于其他实质性问题的解决」); Carnegie finds that nuclear issues cannot easily be separated from politics
+(carnegie2024-0078 「将双边核问题与政治问题分开处理比一般预期要困难得多」). FES places China in multilateral arms
+control (fes2024-0041 「没有中国，多边军控协议就难以维持」), Carnegie in a bilateral relationship with Washington
+(carnegie2024-0103 「华盛顿和北京应构建一个对话机制」). FES explains China's conduct by interests and shifting roles
+(fes2024-0025), Carnegie by domestic politics and the top leader (carnegie2024-0055 「尤其是习近平，提升了核武器的政治重要性」).
+And Russia, central to the FES argument (fes2024-0044), is absent from the Carnegie excerpt, which names only the
+Soviet Union as a past counterpart (carnegie2024-0044 「优先考虑与苏联和美国实现核稳定」).
+
+The comparison has limits: one text is an excerpt in machine translation, the other a short paper in a careful human
+translation; differences of wording can be the translators' as much as the authors'."""),
+]
