@@ -31,17 +31,18 @@ study = audit.load_study()"""),
   relationship (carnegie2024-0035 「但中国政治领袖从未接受西方对战略稳定的定义」). The report therefore says
   **political stability** for the leaders' sense and **nuclear stability** (arms-race plus crisis stability) for the
   experts' sense.
-- **Drivers.** The introduction codes overwhelmingly as *political*: the thesis is that the shift in China's nuclear
-  policy comes mainly from changed political considerations (carnegie2024-0054 「当前中国核政策的转变主要源于政治考量的变化」),
-  led by Xi Jinping. The technical sentences are the *conventional view* that chapter 1 sets out to qualify (US missile
-  defence, precision strike, INF withdrawal, ISR); the excerpt breaks off just as chapter 1 turns from them.
+- **Drivers.** Where the introduction names drivers of the expansion, they are *political*: its thesis is that the
+  shift in China's nuclear policy comes mainly from changed political considerations (carnegie2024-0054
+  「当前中国核政策的转变主要源于政治考量的变化」), led by Xi Jinping, and its summaries of chapters 1 to 3 say the same.
+  The *technical* drivers (US missile defence, precision strike, the INF withdrawal, ISR) are the conventional view
+  with which chapter 1 opens, in order to qualify it; the excerpt breaks off just as the chapter turns from them.
 - **Who decides.** Xi and the PLA gain, traditional nuclear-policy experts are marginalised in a more closed system.
-- **Recommendations.** Top-level recommendations and their sub-points, rebuilt from flattened bullets: to both
-  capitals, to Washington, and to Beijing. A numbered list on civil nuclear energy inserted under the Beijing
-  recommendation is not the report's and is not counted.
+- **Recommendations.** Top-level recommendations and their sub-points, rebuilt from flattened bullets: most to both
+  capitals, the others to Washington or to Beijing. A numbered list inserted under the Beijing recommendation is not
+  the report's and is not counted.
 - **Context.** The published estimates of China's warheads (SIPRI, FAS, US DoD; different measures kept apart) rise
-  steeply from 2020 onwards, which is the backdrop of the report's "large-scale expansion"; the excerpt itself gives no
-  numbers.
+  every year after 2022 and faster each year, the backdrop of the report's "large-scale expansion"; the excerpt
+  itself gives no numbers.
 
 The counts behind these findings:"""),
 ("code", """su.summary_counts(study)"""),
@@ -57,6 +58,9 @@ introduction's description of the chapter. `covered` says how much of each part 
 ("code", """toc = su.toc_view()
 toc.drop(columns="page_start")"""),
 ("code", """plotting.coverage_chart(toc, 130, "报告结构 The report's parts and what the excerpt covers")"""),
+("md", """The last part's length is unknown (the excerpt does not say where the report ends); the chart closes it at page 130
+for display only. Note that the introduction *summarises* chapters 1 to 3 and the recommendations, so the excerpt
+reports their conclusions without their arguments."""),
 ("md", """How the excerpt's own text is distributed over its sections, in characters after cleaning:"""),
 ("code", """su.coverage(study)"""),
 ("md", """## 2. What vocabulary does the argument rest on?
@@ -82,22 +86,24 @@ withdrawal, ISR, survivability and the deterrence logic), **political** (the lea
 domestic decision-making, perceptions of threat, political relations) or **other** (framing, method, terminology,
 recommendations, the inserted passage); `drivers.csv`, codebook in `docs/codebook.md`.
 
-**Finding.** The introduction is overwhelmingly political, and says so: it opens the report by stressing "the growing
-role of political considerations and the declining importance of technical factors" (carnegie2024-0065
-「报告以介绍在中国核政策制定中政治考量日益增长的作用以及技术因素重要性下降为开端」). Chapter 1 begins with the technical
-conventional view (carnegie2024-0107 「传统观点」) in order to qualify it, and the excerpt breaks off at 但这些操作层
-"but these operational…" (carnegie2024-0113), just where that turn begins."""),
-("code", """su.drivers_by_section(study)"""),
-("code", """plotting.count_chart(su.drivers_view(study), "section", "driver", "驱动因素 Drivers by section (hand-coded)",
+**Finding.** Where the introduction names drivers, they are political, and it says so: it opens the report by stressing
+"the growing role of political considerations and the declining importance of technical factors" (carnegie2024-0065
+「报告以介绍在中国核政策制定中政治考量日益增长的作用以及技术因素重要性下降为开端」). Most of its sentences, however, are
+about something else (dialogue, terminology, method, recommendations) and are coded *other*. Chapter 1 begins with the
+technical conventional view (carnegie2024-0107 「传统观点」) in order to qualify it, and the excerpt breaks off at
+但这些操作层 "but these operational…" (carnegie2024-0113), just where that turn begins. The segments follow
+`data/coding/carnegie_segments.csv`; the inserted list is left out."""),
+("code", """su.drivers_by_segment(study)"""),
+("code", """plotting.count_chart(su.drivers_view(study), "segment", "driver", "驱动因素 Drivers by segment of the excerpt (hand-coded)",
                      "句子数 sentences", {"technical": "#4C72B0", "political": "#C44E52", "other": "#BBBBBB"})"""),
 ("md", """The coded sentences, technical and political only:"""),
 ("code", """drivers = su.drivers_view(study)
-drivers[drivers["driver"] != "other"][["sentence_id", "section", "driver", "note", "text"]]"""),
+drivers[drivers["driver"] != "other"][["sentence_id", "segment", "driver", "note", "text"]]"""),
 ("md", """**A rule-based check.** A cue-phrase coder (`data/coding/driver_cues.csv`: 政治, 领导人, 习近平 … for political;
 导弹防御, 拦截器, 二次打击 … for technical) codes the same sentences. Its agreement with the hand coding, and Cohen's
 kappa (agreement corrected for chance), are below. The cues were written with these texts in view, so the agreement
-is an upper bound for new texts; the disagreements show where cue words mislead (the inserted nuclear-energy list is
-full of 能力 "capability"; sentences about the report's terminology contain 政治)."""),
+is an upper bound for new texts; the disagreements show where cue words mislead: sentences about terminology or the
+report's method contain 政治 "political" without naming a driver."""),
 ("code", """su.driver_agreement(study)"""),
 ("code", """drivers[drivers["driver"] != drivers["rule"]][["sentence_id", "driver", "rule", "text"]]"""),
 ("md", """## 4. Who decides?
@@ -121,36 +127,56 @@ The summary of recommendations reaches us as a flat run of bullets (•). Rebuil
 Beijing should:" (carnegie2024-0091) are its sub-points. The addressee is the capital the bullet names."""),
 ("code", """recommendations = su.recommendations_view()
 recommendations"""),
-("code", """plotting.count_chart(recommendations, "addressee", "level", "建议对象 Recommendations by addressee",
+("code", """plotting.count_chart(recommendations, "addressee", "level", "建议对象 Recommendations by addressee and level",
                      "条数 number of recommendations")"""),
-("md", """**Not a recommendation.** Between the Beijing lead-in and its real sub-points the text carries a numbered list
-(1. to 8.) on nuclear energy safety, peaceful uses and global nuclear-energy governance. It does not belong to the
-report: the report's points are bulleted, the list's topics are foreign to it, and the report's own sub-points for
-Beijing follow right after. The quality audit flags it (notebook 00) and it is left out of the table above:"""),
+("md", """Counting top-level recommendations only (sub-points elaborate them):"""),
+("code", """recommendations[recommendations["level"] == "recommendation"]["addressee"].value_counts()"""),
+("md", """**Not a recommendation.** Between the Beijing lead-in 具体而言，北京应： (carnegie2024-0091) and its bulleted sub-points
+(carnegie2024-0100 to carnegie2024-0102) the text carries a numbered list. The structure shows it does not belong: the
+Washington recommendation has the same lead-in followed directly by three bullets (carnegie2024-0086 to
+carnegie2024-0089), the report uses bullets, not numbers, throughout, and most of the list's items are about civil
+nuclear energy (safety management, peaceful uses, energy governance), which the report never discusses; the rest are
+generic. The quality audit flags it (notebook 00) and it is left out of the table above:"""),
 ("code", """su.excluded_passages(study)"""),
 ("md", """## 6. Context from sourced facts: warhead estimates
 
 The report speaks of China's nuclear expansion without figures in the excerpt:"""),
 ("code", """audit.evidence(study, list(su.buildup_statements()["sentence_id"]))"""),
-("md", """The chart places these statements (dotted line: the report's publication, July 2024) beside published
-estimates from `data/reference/warhead_estimates.csv`. Different **measures** are different quantities and are kept
+("md", """The chart places these statements beside published estimates, with a dotted line at the report's publication
+(from the reference events):"""),
+("code", """published, published_year, published_source = su.publication()
+published, published_source"""),
+("md", """The estimates come from `data/reference/warhead_estimates.csv`. Different **measures** are different quantities and are kept
 on separate lines: total inventory (SIPRI, FAS), military stockpile, operational and deployed warheads; US DoD
 projections are separate points, because each comes from a different annual report. DoD figures are published as
 bounds ("more than 400"): ▲ marks a lower bound, ▼ an upper bound, ◆ an approximate value. Sources follow the chart."""),
 ("code", """estimates = su.warheads()
-plotting.warhead_chart(estimates, 2024.54, "report 2024-07 ", "核弹头估计 Published warhead estimates, China and the United States")"""),
-("code", """estimates[estimates["country"] == "China"][["year", "estimate", "measure", "measure_kind", "publisher", "source_url"]]"""),
-("md", """**Reading.** On every measure of China's arsenal the estimates rise, and faster after 2020, while US totals decline
-slowly from a far higher level; the DoD projections point higher still. The first and last estimate of each series
-for China:"""),
-("code", """su.series_change(estimates, "China")"""),
-("md", """This is the expansion the report explains. Note that some reference rows cite secondary reports of the DoD
-figures (newspapers) rather than the DoD report itself: check the primary source before citing a figure."""),
+statements = [f"{r.sentence_id} 「{r.quote}」" for r in su.buildup_statements().itertuples()]
+plotting.warhead_chart(estimates, published_year, f"report {published} ",
+                       "核弹头估计 Published warhead estimates, China and the United States", statements)"""),
+("md", """Every estimate with its measure, the report it comes from (for DoD figures) and its sources. `source_kind` classes the
+best source of each row (`data/annotations/source_domains.csv`): *primary* (SIPRI, FAS, a government), *research or
+NGO*, *news*, or *secondary or aggregator* (re-posting sites, wikis), which must be checked against the primary
+source before a figure is cited:"""),
+("code", """estimates[["year", "country", "estimate", "measure", "measure_kind", "bound", "report", "publisher",
+           "source_kind", "source_url"]]"""),
+("code", """estimates.groupby(["country", "source_kind"]).size()"""),
+("md", """**Reading.** The year-on-year changes within each series (never across measures):"""),
+("code", """su.changes(estimates)"""),
+("md", """SIPRI's estimate of China's total inventory grew slowly until 2022 and then faster every year; the DoD's lower bounds
+for operational warheads grew at the same pace, and its projections, report after report, point higher. US totals
+in SIPRI's series fell most years from a far higher level. This is the expansion the report explains. Many rows rest
+on news reports or re-posting sites rather than on SIPRI's or the Pentagon's own publications (table above); one DoD
+row even cites a news page on an unrelated subject beside its main source, so check the primary source before citing
+a figure:"""),
+("code", """estimates[estimates["source_url"].str.contains("timesofisrael")][["year", "estimate", "measure", "source_url"]]"""),
 ("md", """## 7. Timeline
 
-Dated events in the excerpt (hand-coded, `events.csv`), and the sourced reference events tied to the report's text.
+Dated events in the excerpt (hand-coded, `events.csv`), and events the excerpt refers to without a date, dated from the
+sourced reference events (the SM-3 Block IIA test of carnegie2024-0110, the "strong system of strategic deterrence"
+goal of carnegie2024-0045).
 峰会将近三年之后 "nearly three years after the summit" (carnegie2024-0029) is a relative date and is coded as
 approximately 2024."""),
-("code", """plotting.timeline_chart(su.events_table(), "时间线 Events the Carnegie excerpt refers to")"""),
+("code", """plotting.timeline_chart(su.timeline(), "时间线 Events the Carnegie excerpt refers to")"""),
 ("code", """su.reference_events().drop(columns="year")"""),
 ]

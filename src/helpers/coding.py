@@ -82,6 +82,8 @@ SCHEMAS: dict[str, Schema] = {
     "carnegie_recommendations": Schema(
         ("rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"),
         _vocab(addressee=("Washington", "Beijing", "both")), ("sentence_id", "quote"), "carnegie2024"),
+    "carnegie_segments": Schema(("segment", "first_sentence", "last_sentence", "note"), {}, ("", ""),
+                                "carnegie2024"),
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
     "themes": Schema(
         ("doc_id", "item_id", "theme", "note"),

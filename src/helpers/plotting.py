@@ -223,10 +223,17 @@ def status_grid(status: pd.DataFrame, title: str) -> Figure:
 
 
 def timeline_chart(events: pd.DataFrame, title: str) -> Figure:
-    """Events on a time axis (column ``year``); each row is labelled with its event and date."""
+    """Events on a time axis (column ``year``); each row is labelled with its event and date.
+    An optional column ``origin`` gives each kind of event its own colour."""
     fig, ax = _figure(10, 0.38 * len(events) + 1.4)
-    ax.scatter(events["year"], range(len(events)), s=40, color=PALETTE[0], zorder=3)
-    ax.set_yticks(range(len(events)), [f"{row.event} ({row.date})" for row in events.itertuples()], fontsize=8)
+    origins = list(dict.fromkeys(events["origin"])) if "origin" in events else [None]
+    for i, origin in enumerate(origins):
+        rows = [k for k, o in enumerate(events["origin"] if origin else [None] * len(events)) if o == origin]
+        ax.scatter(events["year"].iloc[rows], rows, s=40, color=PALETTE[i], zorder=3, label=origin)
+    if origins != [None]:
+        ax.legend(fontsize=8, loc="center")
+    labels = [f"{row.event if len(row.event) <= 80 else row.event[:79] + '…'} ({row.date})" for row in events.itertuples()]
+    ax.set_yticks(range(len(events)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(events["year"].min() - 1, events["year"].max() + 1)
     ax.set_xlabel("年份 year")
@@ -291,13 +298,15 @@ def coverage_chart(toc: pd.DataFrame, last_page: float, title: str) -> Figure:
     return _done(fig)
 
 
-def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str, title: str) -> Figure:
+def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str, title: str,
+                  statements: list[str] | None = None) -> Figure:
     """Warhead estimates per country (one panel each): one line per publisher and measure, never
-    mixing measures; projections as separate points (they come from different reports);
-    lower bounds ▲, upper bounds ▼, approximate values ◆."""
+    mixing measures; projections as separate points labelled with the report that made them;
+    lower bounds ▲, upper bounds ▼, approximate values ◆.  A dotted line marks *marker_year*,
+    and *statements* (the text's own words) are printed beside it."""
     use_cjk_font()
     countries = list(dict.fromkeys(estimates["country"]))
-    fig, axes = plt.subplots(1, len(countries), figsize=(12, 4.5), layout="constrained")
+    fig, axes = plt.subplots(1, len(countries), figsize=(12, 5), layout="constrained")
     markers = {"lower bound": "^", "upper bound": "v", "approximate": "D", "": "o"}
     zh = {"China": "中国", "United States": "美国"}
     for ax, country in zip(axes, countries):
@@ -307,16 +316,26 @@ def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str
             colour = PALETTE[i % len(PALETTE)]
             if kind != "projection":  # projections come from different reports: points, not a line
                 ax.plot(series["year"], series["estimate_value"], "-", color=colour)
-            for bound, points in series.groupby("bound"):
-                ax.scatter(points["year"], points["estimate_value"], marker=markers[bound], color=colour, zorder=3,
-                           label=f"{publisher}: {kind}" if bound == series["bound"].iloc[0] else None)
+            first = True
+            for row in series.itertuples():
+                ax.scatter(row.year, row.estimate_value, marker=markers[row.bound], color=colour, zorder=3,
+                           label=f"{publisher}: {kind}" if first else None)
+                first = False
+            if kind == "projection":
+                for k, row in enumerate(series.itertuples()):
+                    ax.annotate(row.report, (row.year, row.estimate_value), xytext=(6, -10 + 9 * (k % 3)),
+                                textcoords="offset points", fontsize=7, color=colour)
         ax.axvline(marker_year, color="#555555", linestyle=":", linewidth=1)
         ax.annotate(marker_label, (marker_year, 0), xycoords=("data", "axes fraction"), xytext=(-3, 4),
                     textcoords="offset points", fontsize=8, ha="right", va="bottom")
+        if statements and country == "China":
+            ax.annotate("\n".join(statements), (marker_year, 0.5), xycoords=("data", "axes fraction"), xytext=(-6, 0),
+                        textcoords="offset points", fontsize=7, ha="right", va="center",
+                        bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#BBBBBB"})
         ax.set_title(f"{zh.get(country, '')} {country}")
         ax.set_xlabel("年份 year")
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.legend(fontsize=7, loc="best")
+        ax.legend(fontsize=7, loc="upper left")
     axes[0].set_ylabel("核弹头 warheads")
     fig.suptitle(title)
     return _done(fig)

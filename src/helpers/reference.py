@@ -108,3 +108,27 @@ def lookup(key: str, folder: Path = REFERENCE) -> dict[str, str]:
     if len(rows) != 1:
         raise HelpersError(f"reference key {key!r} matches {len(rows)} rows in {table_name}.csv; it must name exactly one.")
     return {k: str(v) for k, v in rows.iloc[0].items()}
+
+
+def source_kinds(path: Path | None = None) -> dict[str, str]:
+    """How each source domain of the reference tables is classed (``data/annotations/source_domains.csv``):
+    ``primary`` (the publisher of the fact: a government, an organisation, SIPRI, FAS, the treaty depositary),
+    ``research or NGO``, ``news``, or ``secondary or aggregator`` (Wikipedia and mirrors, document-sharing and
+    re-posting sites), which must be checked against a primary source before a figure is cited."""
+    from .paths import ANNOTATIONS
+
+    path = path or ANNOTATIONS / "source_domains.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return dict(zip(table["domain"], table["kind"]))
+
+
+def source_kind(urls: str) -> str:
+    """The best kind among a row's sources (``;``-separated URLs): primary beats research, news, secondary."""
+    kinds = source_kinds()
+    order = ["primary", "research or NGO", "news", "secondary or aggregator"]
+    found = []
+    for url in urls.split(" ; "):
+        domain = re.sub(r"^https?://(www\.)?", "", url.strip()).split("/")[0].lower()
+        found.append(kinds.get(domain, "unclassified"))
+    ranked = [k for k in order if k in found]
+    return ranked[0] if ranked else "unclassified"

@@ -18,7 +18,7 @@ import pandas as pd
 from .audit import Study
 from .coding import CODING, format_evidence, load_coded
 from .dates import to_year
-from .reference import load_reference
+from .reference import load_reference, source_kind
 
 DOC = "carnegie2024"
 DRIVERS = ("technical", "political", "other")
@@ -27,9 +27,9 @@ DRIVERS = ("technical", "political", "other")
 def summary_counts(study: Study) -> pd.DataFrame:
     """The notebook's headline counts, computed from the coded tables and the audit."""
     rows = []
-    for section, counts in drivers_by_section(study).iterrows():
+    for segment, counts in drivers_by_segment(study).iterrows():
         for driver, n in counts.items():
-            rows.append({"question": f"drivers: {section}", "category": driver, "count": int(n)})
+            rows.append({"question": f"drivers: {segment}", "category": driver, "count": int(n)})
     recs = recommendations_view()
     for (level, addressee), n in recs.groupby(["level", "addressee"]).size().items():
         rows.append({"question": f"recommendations: {level}", "category": addressee, "count": int(n)})
@@ -64,7 +64,7 @@ def toc_entries(study: Study) -> list[str]:
 
 
 def coverage(study: Study) -> pd.DataFrame:
-    """Characters of the excerpt in each of its sections, beside the report's page range for it."""
+    """Characters of the excerpt in each of its sections (the excerpt's own proportions)."""
     sentences = study.tables["sentences"]
     sections = study.tables["sections"].set_index("section_id")["heading"]
     car = sentences[sentences["doc_id"] == DOC]
@@ -102,16 +102,28 @@ def classify_driver(text: str) -> str:
     return max(counts, key=counts.get)
 
 
+def segment_of(sentence_id: str) -> str:
+    """The part of the excerpt a sentence belongs to (``data/coding/carnegie_segments.csv``):
+    the introduction's own argument, its summaries of chapters 1–3, the summary of
+    recommendations, or the opening of chapter 1."""
+    segments = load_coded("carnegie_segments")
+    for row in segments.itertuples():
+        if row.first_sentence <= sentence_id <= row.last_sentence:
+            return row.segment
+    return "front or heading"
+
+
 def drivers_view(study: Study) -> pd.DataFrame:
-    """Hand-coded driver of every body sentence, with its section, text and the rule-based code."""
+    """Hand-coded driver of every body sentence of the report (the inserted passage left out), with
+    its segment, text and the rule-based code."""
     drivers = load_coded("carnegie_drivers")
+    drivers = drivers[~drivers["sentence_id"].isin(set(excluded_passages(study)["sentence_id"]))]
     sentences = study.tables["sentences"].set_index("sentence_id")
-    sections = study.tables["sections"].set_index("section_id")["heading"]
     table = drivers.copy()
-    table["section"] = table["sentence_id"].map(lambda s: sections[sentences.loc[s, "section_id"]])
+    table["segment"] = table["sentence_id"].map(segment_of)
     table["text"] = table["sentence_id"].map(lambda s: sentences.loc[s, "text"])
     table["rule"] = table["text"].map(classify_driver)
-    return table[["sentence_id", "section", "driver", "rule", "note", "text"]]
+    return table[["sentence_id", "segment", "driver", "rule", "note", "text"]].reset_index(drop=True)
 
 
 def driver_agreement(study: Study) -> dict[str, float]:
@@ -134,11 +146,12 @@ def agreement(first: list[str], second: list[str]) -> dict[str, float]:
     return {"items": n, "agreement": round(observed, 3), "kappa": round(kappa, 3)}
 
 
-def drivers_by_section(study: Study) -> pd.DataFrame:
-    """Counts of hand-coded drivers per section (introduction, chapter 1)."""
+def drivers_by_segment(study: Study) -> pd.DataFrame:
+    """Counts of hand-coded drivers per segment of the excerpt."""
     table = drivers_view(study)
-    counts = table.groupby(["section", "driver"], sort=False).size().unstack(fill_value=0)
-    return counts.reindex(columns=list(DRIVERS), fill_value=0)
+    order = list(load_coded("carnegie_segments")["segment"])
+    counts = table.groupby(["segment", "driver"]).size().unstack(fill_value=0)
+    return counts.reindex(index=[o for o in order if o in counts.index], columns=list(DRIVERS), fill_value=0)
 
 
 # --------------------------------------------------------------------------- #
@@ -204,23 +217,43 @@ def warheads() -> pd.DataFrame:
     table = table[table["country"].isin(["China", "United States"])].copy()
     table["measure_kind"] = table["measure"].map(measure_kind)
     table["publisher_family"] = table["publisher"].map(publisher_family)
-    table["bound"] = table["estimate"].map(
-        lambda e: "lower bound" if re.match(r"(more than|over|at least)", e) else
-        ("upper bound" if e.startswith("up to") else ("approximate" if not e.replace(",", "").isdigit() else "")))
+    table["bound"] = [_bound(e, m) for e, m in zip(table["estimate"], table["measure"])]
+    table["report"] = table["measure"].map(lambda m: (re.search(r"CMPR \d{4}", m) or [""])[0])
+    table["source_kind"] = table["source_url"].map(source_kind)
     return table.sort_values(["country", "publisher_family", "measure_kind", "year"]).reset_index(drop=True)
 
 
-def series_change(estimates: pd.DataFrame, country: str) -> pd.DataFrame:
-    """First and last estimate of each (publisher, measure) series for a country, as published."""
+def _bound(estimate: str, measure: str) -> str:
+    """How exact a published figure is: lower or upper bound, approximate, or plain."""
+    if re.match(r"(more than|over|at least)", estimate):
+        return "lower bound"
+    if estimate.startswith("up to"):
+        return "upper bound"
+    if not estimate.replace(",", "").isdigit() or re.search(r"roughly|about|approx", measure):
+        return "approximate"
+    return ""
+
+
+def changes(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Year-on-year change within each (country, publisher, measure) series of plain or approximate figures."""
     rows = []
-    data = estimates[(estimates["country"] == country) & (estimates["measure_kind"] != "projection")]
-    for (publisher, kind), series in data.groupby(["publisher_family", "measure_kind"], sort=True):
+    data = estimates[estimates["measure_kind"] != "projection"]
+    for (country, publisher, kind), series in data.groupby(["country", "publisher_family", "measure_kind"]):
         series = series.sort_values("year")
-        first, last = series.iloc[0], series.iloc[-1]
-        rows.append({"publisher": publisher, "measure": kind, "first_year": int(first["year"]),
-                     "first_estimate": first["estimate"], "last_year": int(last["year"]),
-                     "last_estimate": last["estimate"], "estimates": len(series)})
+        for (_, before), (_, after) in zip(series.iterrows(), series.iloc[1:].iterrows()):
+            rows.append({"country": country, "publisher": publisher, "measure": kind,
+                         "from": int(before["year"]), "to": int(after["year"]),
+                         "change": int(after["estimate_value"] - before["estimate_value"]),
+                         "per_year": round((after["estimate_value"] - before["estimate_value"]) /
+                                           (after["year"] - before["year"]), 1)})
     return pd.DataFrame(rows)
+
+
+def publication() -> tuple[str, float, str]:
+    """The report's publication date from the reference events: (date, decimal year, source)."""
+    events = load_reference("events")
+    row = events[events["event_en"].str.startswith("Carnegie publishes Tong Zhao report")].iloc[0]
+    return row["date"], to_year(row["date"]), row["source_url"]
 
 
 def buildup_statements() -> pd.DataFrame:
@@ -248,6 +281,15 @@ def reference_events() -> pd.DataFrame:
     events = events[events["which_text"].str.contains("Carnegie")].copy()
     events["year"] = events["date"].map(lambda d: to_year(d.split(" ")[0]))
     return events[["date", "event_en", "event_zh_as_in_text", "source_url", "year"]].reset_index(drop=True)
+
+
+def timeline() -> pd.DataFrame:
+    """Events the excerpt dates itself, and events it refers to whose date comes from the reference
+    facts (the SM-3 Block IIA test, the 'strong strategic deterrence' goal …), marked by origin."""
+    own = events_table()[["date", "event", "year"]].assign(origin="dated in the text")
+    ref = reference_events().rename(columns={"event_en": "event"})[["date", "event", "year"]]
+    ref = ref[~ref["event"].str.startswith("Carnegie publishes")].assign(origin="dated by the reference facts")
+    return pd.concat([own, ref], ignore_index=True).sort_values(["year", "event"]).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- #
