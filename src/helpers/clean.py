@@ -27,6 +27,15 @@ TERMINAL = "。！？!?"
 #: Superscript digits, used as note markers in PDF extractions.
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPT)}
+#: Circled numbers ①–⑳, the note markers of Chinese journals and web pages.
+CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
+
+
+def marker_number(marker: str) -> int:
+    """The number of a note marker: ``12``, ``¹²`` or ``⑫``."""
+    if len(marker) == 1 and marker in CIRCLED:
+        return CIRCLED.index(marker) + 1
+    return int("".join(SUPERSCRIPT_VALUE.get(c, c) for c in marker))
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
@@ -83,6 +92,50 @@ def boilerplate_reason(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def metadata_rules(path: Path = LEXICON / "metadata_patterns.csv") -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Patterns of academic metadata and abstracts (``data/lexicon/metadata_patterns.csv``)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return tuple((re.compile(row["pattern"]), row["kind"]) for row in csv.DictReader(handle))
+    except FileNotFoundError:
+        raise HelpersError(f"{path}: metadata patterns not found; restore it from the repository.") from None
+
+
+def metadata_kind(text: str) -> str | None:
+    """``metadata`` (keywords, classification codes, affiliation), ``abstract``, or None."""
+    for pattern, kind in metadata_rules():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def to_simplified(text: Tracked, log: list[Edit], threshold: float = 0.02) -> tuple[Tracked, str]:
+    """Detect Traditional Chinese and convert it to Simplified with OpenCC (``t2s``).
+
+    A text counts as Traditional when converting changes at least *threshold* of its
+    Han characters (and at least five).  Each converted run is logged; OpenCC's t2s
+    maps character for character here, so offsets stay exact.
+
+    Returns:
+        ``(text, script)`` with script ``simplified`` or ``traditional (converted)``.
+    """
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    han = re.findall(f"[{HAN}]", text.text)
+    converted = converter.convert(text.text)
+    if len(converted) != len(text.text):
+        changed = sum(1 for c in han if converter.convert(c) != c)
+    else:
+        changed = sum(1 for a, b in zip(text.text, converted) if a != b)
+    if changed < 5 or changed < threshold * max(1, len(han)):
+        return text, "simplified"
+    edited = text.edit(re.compile(f"[{HAN}]+"), lambda m: converter.convert(m.group(0)), "convert_script",
+                       "Traditional Chinese converted to Simplified (OpenCC t2s)", log)
+    return edited, "traditional (converted)"
+
+
 # --------------------------------------------------------------------------- #
 # Edits
 # --------------------------------------------------------------------------- #
@@ -102,7 +155,7 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _HALF_PUNCT = re.compile(rf"(?<=[{HAN}》”）])[,;:?!]|[,;:?!](?=[{HAN}《“（])")
 _HALF_PARENS = re.compile(r"\(([^()\n]{0,120})\)")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
+_SYMBOL_MARKER = re.compile(f"[{SUPERSCRIPT}]+|[{CIRCLED}]")
 # A note number fused into the running text: digits right after the end of a
 # sentence, before the next sentence starts (not a year, date, list number or %).
 #: Characters that show a number after a sentence end is a quantity, not a note:
@@ -190,17 +243,18 @@ def normalise_width(piece: Tracked, log: list[Edit]) -> Tracked:
     )
 
 
-def strip_superscript_markers(piece: Tracked, log: list[Edit], markers: list[Marker]) -> Tracked:
-    """Remove superscript note markers (``¹``, ``¹⁰``), recording each as a :class:`Marker`."""
-    for match in _SUPERSCRIPT_RUN.finditer(piece.text):
-        number = int("".join(SUPERSCRIPT_VALUE[c] for c in match.group(0)))
+def strip_symbol_markers(piece: Tracked, log: list[Edit], markers: list[Marker]) -> Tracked:
+    """Remove superscript (``¹``, ``¹⁰``) and circled (``①``) note markers, recording each as a :class:`Marker`."""
+    for match in _SYMBOL_MARKER.finditer(piece.text):
+        style = "circled" if match.group(0)[0] in CIRCLED else "superscript"
         anchor = piece.offsets[match.start() - 1] if match.start() else piece.offsets[0]
         context = piece.text[max(0, match.start() - 6): match.end() + 4]
-        markers.append(Marker(number, piece.offsets[match.start()], piece.offsets[match.end() - 1] + 1,
-                              anchor, "superscript", context))
+        markers.append(Marker(marker_number(match.group(0)), piece.offsets[match.start()],
+                              piece.offsets[match.end() - 1] + 1, anchor, style, context))
     return piece.edit(
-        _SUPERSCRIPT_RUN, "", "strip_note_marker",
-        lambda m: f"superscript note marker {int(''.join(SUPERSCRIPT_VALUE[c] for c in m.group(0)))}", log,
+        _SYMBOL_MARKER, "", "strip_note_marker",
+        lambda m: f"{'circled' if m.group(0)[0] in CIRCLED else 'superscript'} note marker {marker_number(m.group(0))}",
+        log,
     )
 
 

@@ -30,7 +30,7 @@ KINDS: tuple[str, ...] = (
     "boilerplate", "truncation", "page_break_split", "leftover_markup", "fused_note_marker",
     "missing_notes", "stray_foreign_word", "spacing_artifact", "untranslated_heading",
     "mangled_structure", "translation_error", "inconsistent_rendering", "interpolated_passage",
-    "broken_url",
+    "broken_url", "parallel_translation", "converted_script",
 )
 
 
@@ -83,6 +83,8 @@ def rule_flags(structured: Structured, mentions: dict[str, list[Mention]],
             found = sentence_at(sentences, edit.raw_start - 1)
             flags.append(Flag(doc, found.sentence_id if found else "", "page_break_split",
                               edit.reason.split(": ", 1)[-1], edit.reason.split(":")[0], "rule"))
+        elif edit.action == "remove_translation":
+            flags.append(Flag(doc, "", "parallel_translation", _short(edit.before), edit.reason + "; removed", "rule"))
         elif edit.action == "strip_markup":
             flags.append(Flag(doc, at(edit.raw_start + 2), "leftover_markup", edit.before,
                               f"{edit.reason}; removed", "rule"))
@@ -94,6 +96,11 @@ def rule_flags(structured: Structured, mentions: dict[str, list[Mention]],
     if missing:
         flags.append(Flag(doc, "", "missing_notes", f"markers {missing[0]}–{missing[-1]} ({len(missing)})",
                           "the text carries note markers but none of the notes themselves", "rule"))
+    if structured.script != "simplified":
+        runs = sum(1 for e in structured.log if e.action == "convert_script")
+        flags.append(Flag(doc, "", "converted_script", f"{runs} runs of Han characters converted",
+                          "the text is in Traditional Chinese; converted to Simplified with OpenCC (t2s) for analysis; "
+                          "offsets still point into the original", "rule"))
     if structured.truncated:
         last = [s for s in sentences if s.part == "body"][-1]
         flags.append(Flag(doc, last.sentence_id, "truncation", last.text[-20:],

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import clean
-from .clean import CJK, HAN, SUPERSCRIPT, TERMINAL, Marker
+from .clean import CIRCLED, CJK, HAN, SUPERSCRIPT, TERMINAL, Marker
 from .corpus import Document
 from .tracked import Edit, Tracked
 
@@ -44,7 +44,10 @@ _ABOUT_AUTHOR = re.compile(rf"^[{HAN}·]{{2,12}}\s*[（(][A-Za-z][A-Za-z .\-]*[)
 _NOTE = re.compile(
     rf"^(?P<num>[1-9]\d{{0,2}}|[{SUPERSCRIPT}]{{1,3}})(?![\d年月日个名项次.．、,，%])"
     rf"(?:\s*(?=参见|见|See |Vgl\.|cf\.)|\s+(?=[^\s（(]{{1,60}}[（(]\d{{4}}年?[)）]))"
+    rf"|^(?P<circled>[{CIRCLED}])\s*(?=\S)"
 )
+# Numbered Chinese headings: 一、引言 and （二）透明度措施.
+_CN_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^{TERMINAL}，,；;]{{1,30}}$")
 _PROSE = re.compile(f"[{TERMINAL}，,]")
 _ENDS_SENTENCE = re.compile(rf"[{TERMINAL}：:；;…”」』）)]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:•|·|-\s|\d+[.．、])")
@@ -104,39 +107,96 @@ class Structured:
     log: list[Edit]
     truncated: bool
     notes: dict[int, Sentence]
+    script: str = "simplified"
 
 
 # --------------------------------------------------------------------------- #
 # Paragraphs
 # --------------------------------------------------------------------------- #
-def split_paragraphs(raw: str, log: list[Edit]) -> list[Tracked]:
-    """Split the raw text into paragraphs and split off headings inside them."""
+def split_paragraphs(text: Tracked, log: list[Edit]) -> list[Tracked]:
+    """Split the text into paragraphs and split off headings inside them.
+
+    Within a block of lines (between blank lines), lines of web-page boilerplate and
+    English lines interleaved with Chinese ones are dropped (and logged); a line that
+    continues an unfinished prose line is joined to it (a wrapped line); other lines
+    (titles, author and address lines) stay separate units.
+    """
     pieces: list[Tracked] = []
-    text = clean.normalise_line_ends(Tracked.from_raw(raw), log)
+    index: dict[int, int] = {}
     for block in text.split(_BLANK_LINES):
-        block = block.strip()
-        if _is_line_list(block.text):
-            pieces.extend(line.strip() for line in block.split(_NEWLINE))
-            continue
-        block = clean.join_lines(block.strip(), log)
-        for piece in block.split(_INLINE_BREAK):
-            pieces.extend(_split_headings(piece.strip()))
+        lines = [line.strip() for line in block.split(_NEWLINE) if line.text.strip()]
+        lines = _drop_lines(lines, log)
+        for group in _group_lines(lines):
+            piece = group[0]
+            for line in group[1:]:
+                index = index or {offset: i for i, offset in enumerate(text.offsets)}
+                piece = _join(piece, line, text, index, log)
+            for part in piece.split(_INLINE_BREAK):
+                pieces.extend(_split_headings(part.strip()))
     return [p for p in pieces if p.text.strip()]
 
 
 _NEWLINE = re.compile(r"\n")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
-def _is_line_list(text: str) -> bool:
-    """True for a block of short lines that are not prose (author lines, an address).
+def is_english(text: str, min_words: int = 5) -> bool:
+    """True for a line or paragraph in English: at least *min_words* Latin words and
+    letters that are at least 80 % Latin."""
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    han = len(re.findall(f"[{HAN}]", text))
+    return len(_LATIN_WORD.findall(text)) >= min_words and latin >= 0.8 * (latin + han)
 
-    Such lines stay separate units.  A logo spelt in capitals over several lines
-    (FRIEDRICH / EBERT / STIFTUNG) is the exception: it is joined like prose.
-    """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 2 or any(len(line) > 40 or re.search(f"[{TERMINAL}，,]$", line) for line in lines):
-        return False
-    return not all(re.fullmatch(r"[A-Z]+", line) for line in lines)
+
+def _drop_lines(lines: list[Tracked], log: list[Edit]) -> list[Tracked]:
+    """Drop boilerplate lines, and English lines in a block that also has Chinese lines."""
+    kept = []
+    for line in lines:
+        reason = clean.boilerplate_reason(line.text)
+        if reason:
+            log.append(Edit(line.raw_start, line.raw_end, "remove_boilerplate", reason, line.text, ""))
+            continue
+        kept.append(line)
+    chinese = [line for line in kept if len(re.findall(f"[{HAN}]", line.text)) >= 4 and not is_english(line.text)]
+    if not chinese:
+        return kept
+    out = []
+    for line in kept:
+        if is_english(line.text):
+            log.append(Edit(line.raw_start, line.raw_end, "remove_translation",
+                            "English line interleaved with the Chinese text (a parallel translation)", line.text, ""))
+            continue
+        out.append(line)
+    return out
+
+
+def _prose_like(text: str) -> bool:
+    return len(text) > 40 or bool(re.search(f"[{TERMINAL}，,；;：:]", text))
+
+
+def _continues(previous: Tracked, line: Tracked) -> bool:
+    """True when *line* continues *previous* (a wrapped line, or a logo spelt over several lines)."""
+    if re.fullmatch(r"[A-Z]+", previous.text.split(" ")[-1]) and re.fullmatch(r"[A-Z]+", line.text):
+        return True
+    return _prose_like(previous.text) and not re.search(rf"[{TERMINAL}…”」』]$", previous.text)
+
+
+def _group_lines(lines: list[Tracked]) -> list[list[Tracked]]:
+    groups: list[list[Tracked]] = []
+    for line in lines:
+        if groups and _continues(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _join(piece: Tracked, line: Tracked, text: Tracked, index: dict[int, int], log: list[Edit]) -> Tracked:
+    """Join a wrapped line to its piece: the line break becomes nothing between Chinese
+    characters, a space otherwise (logged as ``join_line``)."""
+    start, end = index[piece.raw_end - 1], index[line.raw_start]
+    gap = clean.join_lines(text.slice(start, end + 1), log)
+    return piece + gap.slice(1, len(gap) - 1) + line
 
 
 def _split_headings(piece: Tracked) -> list[Tracked]:
@@ -173,9 +233,12 @@ def classify(piece: Tracked) -> Paragraph:
     text = piece.text
     note = _NOTE.match(text)
     if note:
-        raw_number = note.group("num")
-        number = int("".join(clean.SUPERSCRIPT_VALUE.get(c, c) for c in raw_number))
-        return Paragraph(piece, "note", "notes", number)
+        return Paragraph(piece, "note", "notes", clean.marker_number(note.group("num") or note.group("circled")))
+    front_kind = clean.metadata_kind(text)
+    if front_kind:
+        return Paragraph(piece, front_kind, "front")
+    if _CN_HEADING.match(text):
+        return Paragraph(piece, "heading")
     if _CAPS_HEADING.fullmatch(text) or _CHAPTER.match(text.split(" ")[0]) or text in _WORD_HEADINGS:
         return Paragraph(piece, "heading")
     if _CAPS_HEADING.match(text) and _CHAPTER.match(_CAPS_HEADING.match(text).group("head")):
@@ -206,6 +269,8 @@ def assign_parts(paragraphs: list[Paragraph]) -> None:
     if opening is None:
         prose = [i for i, p in enumerate(paragraphs) if p.kind == "prose"]
         opening = next((i for i in prose if len(paragraphs[i].text) >= 40), prose[0] if prose else 0)
+        while opening > 0 and paragraphs[opening - 1].kind == "heading":  # a heading opens its section
+            opening -= 1
     back = None
     for i in range(opening, len(paragraphs)):
         p = paragraphs[i]
@@ -215,7 +280,7 @@ def assign_parts(paragraphs: list[Paragraph]) -> None:
             back = i
             break
     for i, p in enumerate(paragraphs):
-        if p.kind == "note":
+        if p.kind in ("note", "metadata", "abstract"):
             continue
         if i < opening:
             p.part = "front"
@@ -246,6 +311,19 @@ def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit]) -> list[Par
             continue
         if p.kind in ("title", "line"):
             seen_titles.add(text)
+        kept.append(p)
+    return kept
+
+
+def remove_translations(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
+    """Drop English paragraphs from the body of a Chinese text (a bilingual page's parallel
+    translation), logging each; English in front and back matter (names, addresses) stays."""
+    kept = []
+    for p in paragraphs:
+        if p.part == "body" and p.kind in ("prose", "line") and is_english(p.text.text, min_words=8):
+            log.append(Edit(p.text.raw_start, p.text.raw_end, "remove_translation",
+                            "English paragraph in a Chinese text (a parallel translation)", p.text.text, ""))
+            continue
         kept.append(p)
     return kept
 
@@ -342,21 +420,24 @@ def structure(document: Document) -> Structured:
     """
     log: list[Edit] = []
     markers: list[Marker] = []
-    paragraphs = [classify(p) for p in split_paragraphs(document.text, log)]
+    text = clean.normalise_line_ends(Tracked.from_raw(document.text), log)
+    text, script = clean.to_simplified(text, log)
+    paragraphs = [classify(p) for p in split_paragraphs(text, log)]
     assign_parts(paragraphs)
     paragraphs = remove_boilerplate(paragraphs, log)
+    paragraphs = remove_translations(paragraphs, log)
     paragraphs = repair_page_breaks(paragraphs, log)
 
     expected = [1]
     for p in paragraphs:
         if p.kind == "note":
-            number = re.match(rf"\d{{1,3}}|[{SUPERSCRIPT}]{{1,3}}", p.text.text)
+            number = re.match(rf"\d{{1,3}}|[{SUPERSCRIPT}]{{1,3}}|[{CIRCLED}]", p.text.text)
             assert number is not None
             log.append(Edit(p.text.offsets[0], p.text.offsets[number.end() - 1] + 1, "strip_note_marker",
                             f"number of note {p.note_number} at the start of the note", number.group(0), ""))
             p.text = p.text.slice(number.end(), len(p.text)).strip()
         else:
-            p.text = clean.strip_superscript_markers(p.text, log, markers)
+            p.text = clean.strip_symbol_markers(p.text, log, markers)
             if p.part == "body":
                 p.text = clean.strip_fused_markers(p.text, log, markers, expected)
         p.text = clean.clean_piece(p.text, log, prose=p.part in ("body", "notes")).strip()
@@ -365,7 +446,7 @@ def structure(document: Document) -> Structured:
     body = [s for s in sentences if s.part == "body" and s.kind == "sentence"]
     truncated = bool(body) and not re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text)
     log.sort(key=lambda e: (e.raw_start, e.raw_end, e.action))
-    return Structured(document, sections, sentences, markers, log, truncated, notes)
+    return Structured(document, sections, sentences, markers, log, truncated, notes, script)
 
 
 def _is_last_in_part(paragraph: Paragraph, paragraphs: list[Paragraph]) -> bool:
@@ -405,7 +486,7 @@ def _build_units(doc_id: str, paragraphs: list[Paragraph]) -> tuple[list[Section
             section_id = new_section(p.part, "")
         else:
             section_id = current[p.part]
-        if p.kind in ("heading", "title", "line", "toc", "note"):
+        if p.kind in ("heading", "title", "line", "toc", "note", "metadata"):
             kind = {"title": "heading" if p.part == "body" else "line", "note": "note"}.get(p.kind, p.kind)
             spans = [(0, len(p.text))]
         else:

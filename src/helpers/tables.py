@@ -75,7 +75,7 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
             "file": doc.meta.get("file", ""), "sha256": doc.sha256, "encoding": doc.encoding,
             "n_chars_raw": len(doc.text), "n_sentences": len(st.sentences), "n_body_sentences": len(body),
             "n_sections": len(st.sections), "n_notes": sum(1 for f in item.footnotes if f.text),
-            "truncated": st.truncated, "segmenter": dictionary_version(),
+            "truncated": st.truncated, "script": st.script, "segmenter": dictionary_version(),
         })
         for section in st.sections:
             rows["sections"].append({
@@ -119,7 +119,7 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     columns = {
         "documents": ["doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
                       "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
-                      "n_body_sentences", "n_sections", "n_notes", "truncated", "segmenter"],
+                      "n_body_sentences", "n_sections", "n_notes", "truncated", "script", "segmenter"],
         "sections": ["doc_id", "section_id", "part", "heading", "heading_sentence_id", "n_sentences"],
         "sentences": ["doc_id", "sentence_id", "section_id", "part", "kind", "paragraph", "raw_start", "raw_end",
                       "n_chars", "text"],
