@@ -18,11 +18,17 @@ def test_log_likelihood_by_hand():
     # a=20, b=10, corpora of 1000 each: E = 15; G2 = 2 (20 ln(20/15) + 10 ln(10/15)) = 3.39798
     assert analysis.log_likelihood(20, 10, 1000, 1000) == pytest.approx(3.39798, abs=1e-5)
     assert analysis.log_likelihood(5, 5, 100, 100) == pytest.approx(0.0)
+    # unequal sizes: a=20, b=10 in 1000 and 3000 tokens: E1 = 7.5, E2 = 22.5
+    # G2 = 2 (20 ln(20/7.5) + 10 ln(10/22.5)) = 2 (19.61659 - 8.10930) = 23.01457
+    assert analysis.log_likelihood(20, 10, 1000, 3000) == pytest.approx(23.01457, abs=1e-5)
+    assert analysis.log_likelihood(10, 20, 3000, 1000) == pytest.approx(23.01457, abs=1e-5)
 
 
 def test_log_ratio_by_hand():
     assert analysis.log_ratio(20, 10, 1000, 1000) == pytest.approx(1.0)
     assert analysis.log_ratio(5, 0, 100, 100) == pytest.approx(math.log2(10))  # zero count taken as 0.5
+    # unequal sizes: 20/1000 against 10/3000 is six times as frequent
+    assert analysis.log_ratio(20, 10, 1000, 3000) == pytest.approx(math.log2(6))
 
 
 def test_log_odds_with_dirichlet_prior_by_hand():
@@ -31,13 +37,22 @@ def test_log_odds_with_dirichlet_prior_by_hand():
     table = analysis.log_odds_dirichlet({"x": 3, "y": 1}, {"x": 1, "y": 3}, {"x": 1.0, "y": 1.0}).set_index("token")
     assert table.loc["x", "delta"] == pytest.approx(2 * math.log(2))
     assert table.loc["x", "variance"] == pytest.approx(0.75)
-    assert table.loc["x", "z"] == pytest.approx(1.600754, abs=1e-6)
-    assert table.loc["y", "z"] == pytest.approx(-1.600754, abs=1e-6)
+    assert table.loc["x", "z"] == pytest.approx(1.6007548, abs=1e-7)
+    assert table.loc["y", "z"] == pytest.approx(-1.6007548, abs=1e-7)
 
 
-def test_pooled_prior_adds_up_to_its_strength():
-    prior = analysis.pooled_prior({"x": 3, "y": 1}, {"x": 1, "y": 3}, strength=10)
-    assert prior == {"x": 5.0, "y": 5.0}
+def test_log_odds_with_unequal_sizes_and_prior_by_hand():
+    # a: w 2 of 10; b: w 1 of 40; prior w 1, v 3 (alpha0 = 4)
+    # delta_w = ln(3 / (10 + 4 - 2 - 1)) - ln(2 / (40 + 4 - 1 - 1)) = ln(3/11) - ln(2/42) = 1.7452
+    # var = 1/3 + 1/2; z = 1.7452 / sqrt(5/6) = 1.9118
+    table = analysis.log_odds_dirichlet({"w": 2, "v": 8}, {"w": 1, "v": 39}, {"w": 1.0, "v": 3.0}).set_index("token")
+    assert table.loc["w", "delta"] == pytest.approx(math.log(3 / 11) - math.log(2 / 42))
+    assert table.loc["w", "z"] == pytest.approx((math.log(3 / 11) - math.log(2 / 42)) / math.sqrt(5 / 6))
+
+
+def test_pooled_prior_follows_the_pooled_shares():
+    prior = analysis.pooled_prior({"x": 6, "y": 1}, {"x": 2, "y": 1}, strength=10)
+    assert prior == {"x": 8.0, "y": 2.0}
 
 
 def test_prior_shrinks_rare_words():
@@ -50,18 +65,23 @@ def test_prior_shrinks_rare_words():
 
 
 def test_kwic_uses_token_offsets():
-    tokens = pd.DataFrame([{"doc_id": "d", "sentence_id": "d-0001", "token": "军控", "start": 4, "end": 6}])
-    sentences = pd.DataFrame([{"sentence_id": "d-0001", "text": "中德两国军控对话"}])
-    row = analysis.kwic(tokens, sentences, "军控", width=3).iloc[0]
-    assert (row["left"], row["keyword"], row["right"]) == ("两国", "军控", "对话") or \
-        (row["left"].strip("　"), row["keyword"], row["right"]) == ("德两国", "军控", "对话")
+    # the keyword occurs twice; each hit gets its own context from its offsets
+    sentences = pd.DataFrame([{"sentence_id": "d-0001", "text": "军控对话与军控谈判"}])
+    tokens = pd.DataFrame([{"doc_id": "d", "sentence_id": "d-0001", "token": "军控", "start": 0, "end": 2},
+                           {"doc_id": "d", "sentence_id": "d-0001", "token": "军控", "start": 5, "end": 7}])
+    table = analysis.kwic(tokens, sentences, "军控", width=3)
+    assert list(table["right"]) == ["对话与", "谈判"]
+    assert list(table["left"].str.strip("　")) == ["", "对话与"]
 
 
-def test_collocates_count_each_position_once():
-    tokens = pd.DataFrame({"sentence_id": ["s"] * 5, "position": range(5), "token": ["a", "x", "a", "y", "z"]})
+def test_collocates_count_each_position_once_and_keep_only_attraction():
+    # x sits between two a's but is one token; y is near a once and far from it four times
+    tokens = pd.DataFrame({"sentence_id": ["s"] * 5 + ["t"] * 8, "position": list(range(5)) + list(range(8)),
+                           "token": ["a", "x", "a", "y", "z"] + ["y", "y", "y", "q", "q", "q", "q", "q"]})
     table = analysis.collocates(tokens, "a", window=1, min_count=1).set_index("collocate")
-    assert table.loc["x", "together"] == 1  # x sits between two a's but is one token
-    assert (table["elsewhere"] >= 0).all()
+    assert table.loc["x", "together"] == 1 and table.loc["x", "elsewhere"] == 0
+    assert "y" in table.index  # near a: 1 of 2 tokens; elsewhere: 3 of 9 (1/2 > 3/9)
+    assert "q" not in table.index  # never near a
 
 
 def test_frequencies_give_rates_per_thousand():
@@ -75,6 +95,9 @@ def test_keyness_on_the_real_texts(study):
     top_fes = keyness.iloc[0]
     assert top_fes["term"] == "军控" and top_fes["doc_id"] == "fes2024" and top_fes["count_carnegie"] == 0
     assert keyness.iloc[-1]["doc_id"] == "carnegie2024"
+    assert (keyness.loc[keyness["z"].abs() < 1.96, "doc_id"] == "shared").all()
+    thresholds = cp.keyness_thresholds(keyness).set_index("measure")["terms"]
+    assert thresholds["log-likelihood G²"] > thresholds["log-odds z"] > 10
     assert set(keyness.loc[keyness["z"] < -1.96, "term"]) >= {"美国", "政治"}
     signed = keyness["g2"] * keyness["log_ratio"].apply(lambda r: 1 if r > 0 else -1)
     assert signed.rank().corr(keyness["z"].rank()) > 0.8
@@ -98,6 +121,7 @@ def test_theme_alignment_covers_every_proposal_and_top_level_recommendation():
     assert top <= set(themes.loc[themes["doc_id"] == "carnegie2024", "item_id"]) <= set(recs["rec_id"])
     alignment = cp.theme_alignment().set_index("theme")
     assert alignment.loc["transparency", "both"] and not alignment.loc["multilateral forums", "both"]
+    assert not alignment.loc["other", "both"]  # 'other' is never a shared theme
 
 
 def test_every_conclusion_cites_both_texts(sentences):
@@ -105,10 +129,17 @@ def test_every_conclusion_cites_both_texts(sentences):
     conclusions = load_coded("conclusions")
     assert set(conclusions["relation"]) == {"agree", "differ"}
     for row in conclusions.itertuples():
-        assert row.fes_quote in text[row.fes_sentence_id] and row.carnegie_quote in text[row.carnegie_sentence_id]
+        for ids, quotes, doc in ((row.fes_sentence_id, row.fes_quote, "fes2024"),
+                                 (row.carnegie_sentence_id, row.carnegie_quote, "carnegie2024")):
+            for sentence_id, quote in zip(ids.split(";"), quotes.split(";")):
+                assert sentence_id.startswith(doc) and quote and quote in text[sentence_id]
 
 
-def test_china_is_framed_with_russia_in_fes_and_the_us_in_carnegie(study):
+def test_china_is_framed_with_germany_and_russia_in_fes_and_the_us_in_carnegie(study):
     partners = cp.china_cooccurrence(study).set_index("partner")
-    assert partners["fes2024"].idxmax() == "russia"
+    assert set(partners["fes2024"].nlargest(2).index) == {"germany", "russia"}
     assert partners["carnegie2024"].idxmax() == "united_states"
+    # two-country compounds count for both countries
+    mentions = study.tables["mentions"]
+    dyads = mentions[mentions["form"] == "dyad"]
+    assert {"中德", "中美"} <= set(dyads["surface"]) and len(dyads) % 2 == 0

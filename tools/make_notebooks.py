@@ -1,7 +1,10 @@
 """Write the notebooks (unexecuted) from their cell sources in tools/nbNN.py.
 
 Usage: ``python tools/make_notebooks.py``, then ``python -m helpers build`` to
-execute them in place.  The cell sources live in plain Python files so that the
+execute them in place.  A cell is ``(kind, source, *tags)``; the cell tagged
+``setup`` is hidden in the rendered report, the one tagged ``parameters`` can be
+overridden by ``python -m helpers audit``.  ``SUMMARY`` is the paragraph the report's
+index shows for the notebook.  The cell sources live in plain Python files so that the
 notebooks' text is reviewable in a diff.
 """
 
@@ -18,11 +21,17 @@ NOTEBOOKS = {"nb00": "00_corpus.ipynb", "nb01": "01_sino_german.ipynb", "nb02": 
 
 def write(module_name: str, filename: str) -> Path:
     """Write one notebook from the CELLS list of a tools/nbNN.py module."""
-    cells = importlib.import_module(module_name).CELLS
+    module = importlib.import_module(module_name)
+    cells = []
+    for kind, src, *tags in module.CELLS:
+        cell = new_markdown_cell(src) if kind == "md" else new_code_cell(src)
+        if tags:
+            cell.metadata["tags"] = list(tags)
+        cells.append(cell)
     notebook = new_notebook(
-        cells=[new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells],
+        cells=cells,
         metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                  "language_info": {"name": "python"}},
+                  "language_info": {"name": "python"}, "study": {"summary": module.SUMMARY}},
     )
     path = Path(__file__).resolve().parents[1] / "notebooks" / filename
     nbformat.write(notebook, path)

@@ -1,5 +1,10 @@
 """Cell sources of notebooks/00_corpus.ipynb."""
 
+SUMMARY = ("What the two texts are, what cleaning did to them (every edit logged with its raw span), how each is "
+           "built, how well the domain dictionary segments them, and a quality audit: the FES edition is a careful "
+           "translation with repaired PDF damage; the Carnegie copy is a machine translation with garbled names, "
+           "mistranslated terms and an inserted passage that is not the report's.")
+
 CELLS = [
 ("md", """# 00 · The corpus and its quality
 
@@ -17,12 +22,17 @@ The study reads two Chinese-language policy texts on arms control:
 
 Everything below is computed by the `helpers` library from the raw files in `data/raw/`; the notebook only calls it.
 Every quotation from the texts is given with its document and sentence id (`fes2024-0036`), so that it can be
-found again in `sentences.csv`."""),
+found again in `sentences.csv`.
+
+**Your own corpus.** The parameter `CORPUS` below selects the corpus; `python -m helpers audit --corpus DIR --out DIR`
+runs this notebook on another folder. The tables and charts are then computed for that corpus, while the commentary
+still describes the study's two texts, and the cells that show particular sentences of those texts stay empty."""),
 ("code", """import helpers
 from helpers import audit, evaluation, plotting
 
-helpers.setup()
-study = audit.load_study()"""),
+helpers.setup()""", "setup"),
+("code", """CORPUS = None  # a folder with manifest.csv; None: the study's two texts (data/raw)""", "parameters"),
+("code", """study = audit.load_study(CORPUS or audit.RAW)"""),
 ("md", """## 1. What the two documents are
 
 `data/raw/manifest.csv` records each text's provenance. Note the column `translation`: neither text is an original.
@@ -123,6 +133,7 @@ note but 童招 and 汤赵 in the machine translation."""),
 (`source = rule`); careful reading adds the rest as reviewable data in `data/annotations/quality_review.csv`
 (`source = review`), and a test checks that every reviewed row's sentence exists and contains its quotation."""),
 ("code", """plotting.flags_chart(study.tables["quality_flags"])"""),
+("code", """audit.flag_counts(study)"""),
 ("md", """### The FES text
 
 The FES edition is a careful translation with PDF-extraction damage. The extraction damage is mechanical and is

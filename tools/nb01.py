@@ -1,5 +1,7 @@
 """Cell sources of notebooks/01_sino_german.ipynb."""
 
+SUMMARY = "The FES paper's argument coded with evidence: where Germany and China converge (the core treaties, the JCPOA, biosecurity) and diverge (China's build-up and transparency, humanitarian arms control, governance, chemical and biological weapons); why China matters more as Russia obstructs; the obstacles and proposals; and a fact check in which one claim conflicts with the record."
+
 CELLS = [
 ("md", """# 01 · The Sino-German argument
 
@@ -19,8 +21,8 @@ phrase. Facts are checked against the sourced reference tables in `data/referenc
 from helpers import audit, plotting
 from helpers import sino_german as sg
 
-helpers.setup()
-study = audit.load_study()"""),
+helpers.setup()""", "setup"),
+("code", """study = audit.load_study()"""),
 ("md", """## Summary of findings
 
 The counts below are computed from the coded tables; the sections that follow show the evidence for each.

@@ -1,5 +1,7 @@
 """Cell sources of notebooks/02_sino_us.ipynb."""
 
+SUMMARY = "The Carnegie excerpt: its reconstructed table of contents, the two senses of 'strategic stability', the political drivers the introduction names, who decides in Beijing, the recommendations rebuilt into a hierarchy without the inserted list, and the published warhead estimates as context."
+
 CELLS = [
 ("md", """# 02 · The Sino-US argument
 
@@ -19,8 +21,8 @@ it recommend, to whom? How do its statements sit beside the published warhead es
 from helpers import audit, plotting
 from helpers import sino_us as su
 
-helpers.setup()
-study = audit.load_study()"""),
+helpers.setup()""", "setup"),
+("code", """study = audit.load_study()"""),
 ("md", """## Summary of findings
 
 - **Scope.** The excerpt is the front matter, the introduction and the start of chapter 1 of a report whose table of

@@ -1,5 +1,7 @@
 """Cell sources of notebooks/03_comparison.ipynb."""
 
+SUMMARY = 'The two texts side by side with reusable methods (frequencies, keyness by G2 and by log-odds with a Dirichlet prior, KWIC, collocation, co-occurrence): multilateral arms control against bilateral nuclear politics, what each asks of whom, what links them, and where they agree and diverge.'
+
 CELLS = [
 ("md", """# 03 · The two arguments side by side
 
@@ -13,38 +15,46 @@ each ask of whom? What links the two texts? Where do they agree and where do the
 **Methods.** Each method is a small function in `helpers.analysis` that works on the export's tables, so a student
 can reuse it on any corpus. Each section says what the method measures and when to trust it. All counts use the
 **bodies** of the texts (no front matter, notes or bios); the Carnegie passage that the quality audit marks as
-inserted is left out."""),
+inserted is left out.
+
+**Your own corpus.** The parameters below choose the corpus and the two documents; `python -m helpers audit --corpus
+DIR --out DIR` runs this notebook on the first two documents of another folder. The methods then apply to those
+documents; the hand-coded sections (themes, links, conclusion) and the commentary stay about the study's two texts."""),
 ("code", """import helpers
 from helpers import analysis, audit, plotting
 from helpers import comparison as cp
 
-helpers.setup()
-study = audit.load_study()"""),
+helpers.setup()""", "setup"),
+("code", """CORPUS = None            # a folder with manifest.csv; None: the study's texts (data/raw)
+DOC_A, DOC_B = "fes2024", "carnegie2024"   # the two documents to compare""", "parameters"),
+("code", """study = audit.load_study(CORPUS or audit.RAW)
+DOCS = (DOC_A, DOC_B)
+STUDY_PAIR = cp.is_study_pair(DOCS)  # the hand-coded sections apply to the study's own texts only"""),
 ("md", """## Summary of findings
 
 - **Vocabulary.** The FES text is about *arms control* as a multilateral practice: 军控 "arms control", 多边
   "multilateral", 俄罗斯 "Russia", 德国 "Germany", 对话 "dialogue" are its most distinctive words. The Carnegie text is
   about *politics and nuclear stability* between two powers: 政治 "political", 美国 "United States", 核 "nuclear",
   关系 "relations", 核稳定 "nuclear stability". They share the vocabulary of nuclear weapons and risk reduction.
-- **China's frame.** In FES, China stands between Russia and the West, with roles (great power, developing country)
-  and obligations (responsibility, transparency); in Carnegie, China stands opposite the United States, and the frame
-  is threat perception and leadership politics.
-- **What they ask.** Both call for transparency, nuclear risk reduction, expert dialogue and work on political
-  relations; only FES proposes technical cooperation and multilateral forums.
+- **China's frame.** In FES, China stands with Germany and with Russia, with roles (great power, developing country)
+  and obligations (responsibility, transparency) at issue; in Carnegie, China stands opposite the United States, and
+  the frame is threat perception and leadership politics.
+- **What they ask.** Both call for transparency, nuclear risk reduction and expert dialogue; FES adds official
+  channels, technical cooperation and multilateral forums, Carnegie the political relationship itself.
 - **Links.** Tong Zhao, the Carnegie author, is cited in the FES notes; both texts name Xi, Biden, the INF Treaty,
   Sandia and core interests, sometimes in different words, which entity linking resolves.
 - **Agreement and difference** are set out at the end, each finding with evidence from both texts."""),
 ("md", """## 0. Two texts of unequal size
 
 Counts must be compared as **rates**, because the bodies differ in length:"""),
-("code", """cp.sizes(study)"""),
+("code", """cp.sizes(study, DOCS)"""),
 ("md", """## 1. Which vocabulary is distinctive of each text, and which is shared?
 
 **Frequency.** The simplest comparison: the most frequent content words of each text, with rates per 1,000 content
 tokens. Content words exclude punctuation, the stopwords in `data/lexicon/stopwords_zh.txt`, numbers and dates.
 *Trust it* for what a text talks about most; *not* for what distinguishes it, since frequent words are frequent
 everywhere."""),
-("code", """cp.top_words(study)"""),
+("code", """cp.top_words(study, DOCS)"""),
 ("md", """**Keyness** asks which words are *more* frequent in one text than in the other, beyond chance. Two measures:
 
 - **Log-likelihood G²** (Dunning 1993) compares a word's observed counts with the counts expected if both texts used
@@ -57,37 +67,45 @@ everywhere."""),
   zero, so a word seen twice in one text and never in the other is not declared distinctive; |z| > 1.96 is the usual
   threshold.
 
-*Caveats.* The texts are short (see the sizes above), so few words pass any threshold and the z-scores are modest.
-The texts differ in length, which both measures take into account, but not in the way they were written: the FES text
-is a human translation and the Carnegie text a machine translation, so some "distinctive" words are the translators'
-habits (报告 "report" is how the translation engine refers to the report itself). And the two texts differ in genre,
-so keyness shows topic as much as stance. The full table is exported as `keyness.csv`."""),
-("code", """keyness = cp.keyness_table(study)
-plotting.keyness_chart(keyness, "FES 2024", "Carnegie 2024", 12, "关键词 Keyness: words distinctive of each text",
+*Caveats.* The texts are short (see the sizes above), so the z-scores are modest, and the two measures disagree on how
+much is significant (table below): G² passes many more terms than the log-odds z, whose prior discounts words that are
+rare in both texts. With over a thousand words tested and no correction for multiple comparisons, some of the terms
+that pass either threshold do so by chance; read the top of the list, not its edge. The texts differ in length, which
+both measures take into account, but also in how they were written: the FES text is a careful human translation and
+the Carnegie text a machine translation, so some differences are the translators' word choices. And they differ in
+genre: 报告 "report" is distinctive of Carnegie because a report refers to itself (carnegie2024-0078 「报告凸显了」). So
+keyness shows topic and genre as much as stance. The full table is exported as `keyness.csv`, where a term with
+|z| < 1.96 is marked `shared`."""),
+("code", """keyness = cp.keyness_table(study, DOCS)
+plotting.keyness_chart(keyness, cp.label(DOC_A), cp.label(DOC_B), 12, "关键词 Keyness: words distinctive of each text",
                        cp.glosses())"""),
+("code", """cp.keyness_thresholds(keyness)"""),
 ("code", """keyness.head(10)"""),
 ("code", """keyness.tail(10).iloc[::-1]"""),
-("md", """The two measures broadly agree on the order; how far they agree can be checked directly, with a rank
-correlation of G² (signed by the direction of the log ratio) and z:"""),
+("md", """The two measures agree on the *order* of the words more than on the threshold: the rank correlation of G² (signed
+by the direction of the log ratio) with z:"""),
 ("code", """signed_g2 = keyness["g2"] * keyness["log_ratio"].apply(lambda r: 1 if r > 0 else -1)
 round(signed_g2.rank().corr(keyness["z"].rank()), 3)  # Spearman's rho: Pearson's r on the ranks"""),
 ("md", """**Shared concepts after entity normalisation.** Counting words splits a concept over its spellings
 (降低核风险 and 减少核风险, 战略稳定 and 战略稳定性). Counting *entities* merges them. Rates per 10,000 body characters:"""),
-("code", """concepts = cp.concept_rates(study).head(16)
-plotting.paired_bar_chart(list(concepts["label"].str.slice(0, 40)), list(concepts["per_10k_fes"]),
-                          list(concepts["per_10k_carnegie"]), "FES 2024", "Carnegie 2024",
+("code", """concepts = cp.concept_rates(study, DOCS).head(16)
+plotting.paired_bar_chart(list(concepts["label"].str.slice(0, 40)), list(concepts["per_10k_a"]),
+                          list(concepts["per_10k_b"]), cp.label(DOC_A), cp.label(DOC_B),
                           "概念频率 Concepts, treaties and initiatives per 10,000 characters", "每万字 per 10,000 characters")"""),
 ("code", """concepts"""),
 ("md", """**Finding.** The texts share little vocabulary beyond 核武器 "nuclear weapons" and risk reduction: the FES
 text speaks of 军控 "arms control" throughout and never of strategic stability; the Carnegie excerpt is built on the
-stability vocabulary (战略稳定, 核稳定, 政治稳定性) and never uses 军控 in its body.
+stability vocabulary (战略稳定, 核稳定, 政治稳定性) and never uses 军控 in its body. The entities named in both bodies
+(countries aside), with the forms each text uses:"""),
+("code", """cp.shared_entities(study, DOCS)"""),
+("md", """**Where the words occur.**
 
-**Where the words occur.** A **dispersion plot** shows whether a word is spread through a text or bunched in one
+A **dispersion plot** shows whether a word is spread through a text or bunched in one
 part. *Trust it* to see structure; a single tick is a single sentence, so do not read densities into few ticks."""),
 ("code", """labels = {"中国": "中国 China", "美国": "美国 United States", "俄罗斯": "俄罗斯 Russia", "政治": "政治 political",
           "对话": "对话 dialogue", "透明度": "透明度 transparency"}
-plotting.dispersion_compare(cp.term_positions(study, list(labels)), labels,
-                            "词汇分布 Where key words occur in each body")"""),
+plotting.dispersion_compare(cp.term_positions(study, list(labels), DOCS), labels,
+                            "词汇分布 Where key words occur in each body", DOCS)"""),
 ("md", """## 2. How does each text frame China?
 
 **Method.** Take the body sentences that mention China (after entity linking: 中国, 中方, 北京 …) and count those that
@@ -96,28 +114,40 @@ obligations (责任 "responsibility", 透明 "transparency", 不首先使用 "no
 United States). Then read the sentences in a **keyword-in-context** (KWIC) concordance: each hit with its left and
 right context, located by the token offsets. *Trust* the counts only together with the concordance: a cue word can
 occur without framing China."""),
-("code", """framing = cp.china_framing(study)
+("code", """framing = cp.china_framing(study, DOCS)
 framing"""),
-("code", """framing.attrs["china_sentences"]"""),
-("code", """plotting.paired_bar_chart(list(framing["cue"] + " " + framing["label_en"]), list(framing["fes2024"]),
-                          list(framing["carnegie2024"]), "FES 2024", "Carnegie 2024",
+("code", """cp.china_sentences(study, DOCS).groupby("doc_id").size()  # the sentences that mention China"""),
+("code", """plotting.paired_bar_chart(list(framing["cue"] + " " + framing["label_en"]), list(framing[DOC_A]),
+                          list(framing[DOC_B]), cp.label(DOC_A), cp.label(DOC_B),
                           "中国的框架 How China is framed: cues in sentences that mention China", "句子数 sentences")"""),
-("md", """**Roles and obligations** appear only in the FES text. KWIC of 责任 "responsibility" and 透明度 "transparency":"""),
-("code", """cp.kwic_both(study, "责任")"""),
-("code", """cp.kwic_both(study, "透明度")"""),
-("md", """**Relations.** Which actors share a sentence with China (co-occurrence counts, per text):"""),
-("code", """partners = cp.china_cooccurrence(study)
-plotting.paired_bar_chart(list(partners["label"].str.slice(0, 36)), list(partners["fes2024"]),
-                          list(partners["carnegie2024"]), "FES 2024", "Carnegie 2024",
+("md", """**Roles and obligations** appear almost only in the FES text; the one Carnegie cue is 温和 "moderate", for
+China's past strategy (carnegie2024-0044 「中国坚持了温和的核战略」). Neither text calls China a "responsible
+stakeholder": 负责任 occurs only in "responsible behaviour" in cyberspace and outer space. The concordances show
+which hits frame China. Of the FES hits for 责任 "responsibility", fes2024-0043 and fes2024-0044 are China's duties,
+fes2024-0012 concerns the JCPOA participants, and fes2024-0075 is 责任方, "the responsible party" for chemical
+attacks:"""),
+("code", """cp.kwic_both(study, "责任", DOCS)"""),
+("code", """cp.kwic_both(study, "透明度", DOCS)"""),
+("md", """Carnegie's own framing terms, 生存威胁 "existential threat" and 领导人 "leaders":"""),
+("code", """cp.kwic_both(study, "生存威胁", DOCS)"""),
+("code", """cp.kwic_both(study, "领导人", DOCS)"""),
+("md", """**Relations.** Which actors share a sentence with China (co-occurrence counts, per text). Two-country
+compounds count for both countries: 中德 "Sino-German" names China and Germany, 中美 "Sino-US" China and the
+United States."""),
+("code", """partners = cp.china_cooccurrence(study, DOCS)
+plotting.paired_bar_chart(list(partners["label"].str.slice(0, 36)), list(partners[DOC_A]),
+                          list(partners[DOC_B]), cp.label(DOC_A), cp.label(DOC_B),
                           "与中国同句 Actors named in the same sentence as China", "句子数 sentences")"""),
-("md", """In FES, China's strongest partner in a sentence is Russia, then Germany; in Carnegie, it is the United States.
-KWIC of 美国 "United States" in both texts:"""),
-("code", """cp.kwic_both(study, "美国").head(14)"""),
-("md", """**Collocation.** The words that occur within four tokens of 中国 "China" more often than elsewhere, by G².
-*Trust it* for frequent node words only; with counts this small, read it as a pointer to the concordance:"""),
-("code", """analysis.collocates(cp.body_tokens(study), "中国").head(10)"""),
+("code", """partners.head(6)"""),
+("md", """In FES, China shares its sentences with Germany and Russia far more than with anyone else; in Carnegie, with the
+United States. KWIC of 美国 "United States" in both texts:"""),
+("code", """cp.kwic_both(study, "美国", DOCS)"""),
+("md", """**Collocation.** The words that occur within four tokens of 中国 "China" more often than elsewhere in the same
+text, scored by G² (words that *avoid* China are left out). Computed per text, since the question is how each frames
+China. *Trust it* for frequent node words only; with counts this small, read it as a pointer to the concordance:"""),
+("code", """cp.collocates_by_text(study, "中国", DOCS)"""),
 ("md", """**Finding.** FES frames China as a **multilateral actor** whose roles and obligations are at issue, positioned
-between Russia and the West: responsibility (fes2024-0043 「中国也有责任执行重要的裁军标准和规则」) and transparency
+next to Germany and to Russia: responsibility (fes2024-0043 「中国也有责任执行重要的裁军标准和规则」) and transparency
 (fes2024-0015 「必须有更多的透明度」). Carnegie frames China as the **counterpart of the United States**, with the
 leadership's perceptions at the centre: the United States as an existential threat (carnegie2024-0067
 「进一步巩固了中国领导层对于生存威胁的看法」)."""),
@@ -125,33 +155,31 @@ leadership's perceptions at the centre: the United States as an existential thre
 
 The FES proposals (notebook 01) and the Carnegie recommendations (notebook 02) are assigned to common themes in
 `data/coding/themes.csv` (codebook: `docs/codebook.md`)."""),
-("code", """alignment = cp.theme_alignment()
+("code", """alignment = cp.theme_alignment() if STUDY_PAIR else cp.NOT_CODED
 alignment"""),
 ("code", """plotting.paired_bar_chart(list(alignment["theme"]), list(alignment["n_fes"]), list(alignment["n_carnegie"]),
-                          "FES 2024 proposals", "Carnegie 2024 recommendations",
-                          "建议主题 What each text asks, by theme", "条数 number of items")"""),
-("md", """**Finding.** The texts converge on transparency, risk reduction, expert dialogue and work on political
-relations. The emphasis differs: FES puts most weight on expert and Track 2 dialogue, technical cooperation and
-multilateral forums (the IPNDV, the P5, NATO and the EU); Carnegie on the political relationship between Washington
-and Beijing, and it addresses both capitals, while FES addresses Germany, its partners and China."""),
+                          "FES 2024 proposals", "Carnegie 2024 top-level recommendations",
+                          "建议主题 What each text asks, by theme", "条数 number of items") if STUDY_PAIR else None"""),
+("md", """**Finding.** The texts converge on transparency, risk reduction and expert dialogue (the themes with items on
+both sides). The emphasis differs: FES's proposals go most often to expert and Track 2 dialogue, then to official
+channels and technical cooperation, and only FES proposes technical cooperation and work in multilateral forums;
+Carnegie's recommendations turn on the political relationship between Washington and Beijing, and address both
+capitals, while FES addresses Germany, its partners and China."""),
 ("md", """## 4. What links the two texts?
 
 People, works, institutions and concepts that appear in both, as each text names them
 (`data/coding/links.csv`). The same person or work is often named differently: the entity linking resolves 赵通,
 童招 and 汤赵 to Tong Zhao."""),
-("code", """cp.links_view()"""),
-("md", """The entity table confirms the overlap from the other side: every entity (other than countries) named in both
-texts, with the surface forms each uses:"""),
-("code", """audit.shared_entities(study)"""),
+("code", """cp.links_view() if STUDY_PAIR else cp.NOT_CODED"""),
 ("md", """**Who cites whom.** The FES paper cites Tong Zhao's 2022 Sandia report on China's approach to arms-control
 verification (fes2024-0137 「参见赵通（2022）：《中国的军备控制核查方法》，桑迪亚报告」) in support of its call to bring
-China into nuclear disarmament verification; the Carnegie text, written later in 2024, is by the same author. The
-Carnegie excerpt cites nothing from the FES paper (its notes are missing, so this cannot be checked)."""),
+China into nuclear disarmament verification; the Carnegie text, written later in 2024, is by the same author. No
+citation of the FES paper is visible in the Carnegie excerpt, whose endnotes are missing."""),
 ("md", """## 5. Conclusion: where the two texts agree and where they diverge
 
 Each finding cites a sentence from each text (`data/coding/conclusions.csv`; a test checks every quotation)."""),
-("code", """cp.conclusions_view()"""),
-("md", """**Agreement.** Both texts treat China's nuclear build-up as the central problem (fes2024-0014
+("code", """cp.conclusions_view() if STUDY_PAIR else cp.NOT_CODED"""),
+("md", """**Agreement.** Both texts are concerned about China's nuclear build-up (fes2024-0014
 「德国对中国扩大核力量所带来的影响感到担忧」; carnegie2024-0047 「中国大规模扩充核力量」), both ask for more openness
 (fes2024-0015 「必须有更多的透明度」; carnegie2024-0083 「首先应承认信息和认知差距的存在」), both see nuclear risk
 reduction as a shared interest (fes2024-0060; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」), and
@@ -160,7 +188,8 @@ both want expert dialogue beside official talks (fes2024-0093 「在专家层面
 
 **Divergence.** FES holds that arms control must not depend on solving other problems (fes2024-0038
 「决不能使其依赖于其他实质性问题的解决」); Carnegie finds that nuclear issues cannot easily be separated from politics
-(carnegie2024-0078 「将双边核问题与政治问题分开处理比一般预期要困难得多」). FES places China in multilateral arms
+(carnegie2024-0078 「将双边核问题与政治问题分开处理比一般预期要困难得多」), and reports that Chinese officials want
+political relations stabilised first (carnegie2024-0030 「在处理核问题之前，美国和中国首先应稳定他们的政治关系」). FES places China in multilateral arms
 control (fes2024-0041 「没有中国，多边军控协议就难以维持」), Carnegie in a bilateral relationship with Washington
 (carnegie2024-0103 「华盛顿和北京应构建一个对话机制」). FES explains China's conduct by interests and shifting roles
 (fes2024-0025), Carnegie by domestic politics and the top leader (carnegie2024-0055 「尤其是习近平，提升了核武器的政治重要性」).

@@ -1,7 +1,11 @@
 """Command line: ``python -m helpers export|build``.
 
 - ``export --out DIR [--corpus DIR]`` writes the study's tables as UTF-8 CSV;
-- ``build`` exports the tables to ``data/processed/`` and executes every notebook.
+- ``report --out DIR`` exports the tables to ``data/processed/``, executes every
+  notebook in a fresh kernel and renders the HTML site (the study's main job);
+- ``build`` exports the tables and executes the notebooks, without rendering;
+- ``audit --corpus DIR --out DIR`` runs notebook 00's audit (and notebook 03 when the
+  corpus has two documents) on a user's corpus.
 
 Errors in the input print one line naming the file and the fix, and exit with 2.
 """
@@ -39,6 +43,21 @@ def _build() -> None:
         print(f"  done in {seconds:.1f} s", flush=True)
 
 
+def _report(out: Path) -> None:
+    from .report import build_report
+
+    _export(PROCESSED, RAW)
+    pages = build_report(out)
+    print(f"wrote the report to {out} ({len(pages)} pages); open {out / 'index.html'}")
+
+
+def _audit(corpus: Path, out: Path) -> None:
+    from .parameters import run_on_corpus
+
+    pages = run_on_corpus(corpus, out)
+    print(f"wrote {len(pages)} notebooks for {corpus} to {out}; open {pages[0]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description="The arms-control text study.")
@@ -47,10 +66,19 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, required=True, help="folder to write (replaced as a whole)")
     export.add_argument("--corpus", type=Path, default=RAW, help="corpus folder with manifest.csv (default: data/raw)")
     commands.add_parser("build", help="export to data/processed and execute every notebook")
+    report = commands.add_parser("report", help="export, execute every notebook and render the HTML site")
+    report.add_argument("--out", type=Path, required=True, help="folder for the site (replaced as a whole)")
+    audit = commands.add_parser("audit", help="run the corpus audit (notebook 00, and 03) on a user's corpus")
+    audit.add_argument("--corpus", type=Path, required=True, help="corpus folder with manifest.csv")
+    audit.add_argument("--out", type=Path, required=True, help="folder for the executed notebooks and pages")
     args = parser.parse_args(argv)
     try:
         if args.command == "export":
             _export(args.out, args.corpus)
+        elif args.command == "report":
+            _report(args.out)
+        elif args.command == "audit":
+            _audit(args.corpus, args.out)
         else:
             _build()
     except HelpersError as exc:

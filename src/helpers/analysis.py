@@ -88,8 +88,11 @@ def kwic(tokens: pd.DataFrame, sentences: pd.DataFrame, term: str, width: int = 
 # Collocation and co-occurrence
 # --------------------------------------------------------------------------- #
 def collocates(tokens: pd.DataFrame, node: str, window: int = 4, min_count: int = 2) -> pd.DataFrame:
-    """Tokens within *window* tokens of *node* (same sentence), scored by log-likelihood (G²)
-    against their frequency in the rest of the text.
+    """Tokens that occur within *window* tokens of *node* (same sentence) *more often than
+    elsewhere*, scored by log-likelihood (G²).
+
+    G² is two-sided, so a word that avoids the node would score too; only words whose
+    rate near the node is higher than their rate elsewhere are kept.
 
     Returns:
         Columns collocate, together (count near the node), elsewhere, g2, sorted by g2.
@@ -104,14 +107,16 @@ def collocates(tokens: pd.DataFrame, node: str, window: int = 4, min_count: int 
         near.update(words[j] for j in span)
         total_near += len(span)
     overall = Counter(tokens["token"])
-    total = len(tokens)
+    total_far = len(tokens) - total_near - overall[node]
     rows = []
     for word, together in near.items():
-        if together < min_count or word == node:
-            continue
         elsewhere = overall[word] - together
+        if together < min_count or word == node or total_far <= 0:
+            continue
+        if together / total_near <= elsewhere / total_far:  # not attracted to the node
+            continue
         rows.append({"collocate": word, "together": together, "elsewhere": elsewhere,
-                     "g2": round(log_likelihood(together, max(elsewhere, 0), total_near, total - total_near), 2)})
+                     "g2": round(log_likelihood(together, elsewhere, total_near, total_far), 2)})
     table = pd.DataFrame(rows, columns=["collocate", "together", "elsewhere", "g2"])
     return table.sort_values(["g2", "collocate"], ascending=[False, True]).reset_index(drop=True)
 

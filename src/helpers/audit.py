@@ -51,7 +51,14 @@ def overview(study: Study) -> pd.DataFrame:
     """One row per document: provenance and size."""
     docs = study.tables["documents"]
     return docs[["doc_id", "title", "title_en", "authors", "publisher", "date", "original_language",
-                 "encoding", "n_chars_raw", "n_sentences", "n_body_sentences", "n_notes", "truncated"]]
+                 "encoding", "script", "n_chars_raw", "n_sentences", "n_body_sentences", "n_notes", "truncated"]]
+
+
+def flag_counts(study: Study) -> pd.DataFrame:
+    """Quality flags by document and kind (a document per column)."""
+    flags = study.tables["quality_flags"]
+    return flags.groupby(["kind", "doc_id"]).size().unstack(fill_value=0).reindex(
+        columns=list(study.tables["documents"]["doc_id"]), fill_value=0)
 
 
 def cleaning_summary(study: Study) -> pd.DataFrame:
@@ -103,7 +110,7 @@ def evidence(study: Study, sentence_ids: list[str]) -> pd.DataFrame:
     sentences = study.tables["sentences"].set_index("sentence_id")
     headings = study.tables["sections"].set_index("section_id")["heading"]
     rows = []
-    for sid in sentence_ids:
+    for sid in (s for s in sentence_ids if s in sentences.index):  # another corpus lacks these sentences
         row = sentences.loc[sid]
         rows.append({"sentence_id": sid, "part": row["part"], "section": headings.get(row["section_id"], ""),
                      "text": row["text"]})
@@ -149,8 +156,12 @@ def flags_view(study: Study, doc_id: str, kinds: list[str] | None = None) -> pd.
 
 
 def trace(study: Study, sentence_id: str) -> pd.DataFrame:
-    """A sentence beside the raw text it came from (``raw[raw_start:raw_end]``)."""
-    row = study.tables["sentences"].set_index("sentence_id").loc[sentence_id]
+    """A sentence beside the raw text it came from (``raw[raw_start:raw_end]``); empty if the
+    corpus has no such sentence."""
+    sentences = study.tables["sentences"].set_index("sentence_id")
+    if sentence_id not in sentences.index:
+        return pd.DataFrame(columns=["version", "raw_start", "raw_end", "chars", "text"])
+    row = sentences.loc[sentence_id]
     raw = study.raw(row["doc_id"])[int(row["raw_start"]):int(row["raw_end"])]
     return pd.DataFrame([
         {"version": "raw[raw_start:raw_end]", "raw_start": row["raw_start"], "raw_end": row["raw_end"],
@@ -166,7 +177,7 @@ def segmentation_examples(study: Study, sentence_ids: list[str]) -> pd.DataFrame
 
     text = study.tables["sentences"].set_index("sentence_id")["text"]
     rows = []
-    for sid in sentence_ids:
+    for sid in (s for s in sentence_ids if s in text.index):
         for name, domain in (("default", False), ("domain", True)):
             rows.append({"sentence_id": sid, "tokenizer": name,
                          "tokens": " / ".join(t.text for t in tokenize(text[sid], domain=domain))})

@@ -87,8 +87,8 @@ SCHEMAS: dict[str, Schema] = {
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
     "themes": Schema(
         ("doc_id", "item_id", "theme", "note"),
-        _vocab(theme=("transparency", "risk reduction", "expert and Track 2 dialogue", "technical cooperation",
-                      "multilateral forums", "political relations", "other")), ("", ""), ""),
+        _vocab(theme=("transparency", "risk reduction", "expert and Track 2 dialogue", "official dialogue",
+                      "technical cooperation", "multilateral forums", "political relations", "other")), ("", ""), ""),
     "links": Schema(
         ("link", "kind", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote", "note"),
         _vocab(kind=("person", "institution", "work", "concept")), ("fes_sentence_id", "fes_quote"), "fes2024",
@@ -162,11 +162,19 @@ def check_evidence(name: str, sentences: pd.DataFrame) -> list[str]:
     for index, sentence_id, quote, doc_id in evidence_pairs(name):
         if doc_id and not sentence_id.startswith(f"{doc_id}-"):
             problems.append(f"{name} line {index + 2}: {sentence_id} is not a sentence of {doc_id}")
+        elif quotes_required(name) and not quote:
+            problems.append(f"{name} line {index + 2}: empty quotation for {sentence_id}")
         elif sentence_id not in text.index:
             problems.append(f"{name} line {index + 2}: sentence {sentence_id} does not exist")
         elif quote not in text[sentence_id]:
             problems.append(f"{name} line {index + 2}: {sentence_id} does not contain {quote!r}")
     return problems
+
+
+def quotes_required(name: str) -> bool:
+    """True when a coded table's evidence carries quotations (all but the sentence-level driver codes)."""
+    schema = SCHEMAS[name]
+    return bool(schema.evidence[1]) or bool(schema.more_evidence)
 
 
 def format_evidence(ids: str, quotes: str) -> str:

@@ -1,5 +1,8 @@
 """Stage 4 of the pipeline: entity linking.
 
+Two-country compounds (中德 "Sino-German", 中美 "Sino-US" …, ``data/lexicon/dyads.csv``)
+name both countries: each gives one mention of each, with the form ``dyad``.
+
 Every surface form in the lexicon (full names, short names, abbreviations, with or
 without 《》, translation variants and mistranslations) resolves to one canonical
 entity with an English label and a category.  Matching runs on the cleaned sentence
@@ -28,8 +31,21 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def dyads() -> dict[str, tuple[str, str]]:
+    """Two-country compounds and the two entities each names."""
+    import csv
+
+    from .paths import LEXICON
+
+    with (LEXICON / "dyads.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["surface"]: (row["entity_a"], row["entity_b"]) for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
 def _matcher() -> tuple[re.Pattern[str], dict[str, Alias]]:
     table = {a.surface: a for a in aliases()}
+    for surface in dyads():
+        table.setdefault(surface, Alias(surface, "", "dyad", ""))
     parts = []
     for surface in sorted(table, key=lambda s: (-len(s), s)):
         escaped = re.escape(surface)
@@ -51,10 +67,14 @@ def find_mentions(text: str) -> list[Mention]:
         alias = table[match.group(0)]
         if alias.form == "metonym" and _is_place(text, match.start(), match.end(), pattern):
             continue
+        if alias.form == "dyad":
+            for entity in dyads()[alias.surface]:
+                found.append(Mention(alias.surface, entity, "dyad", match.start(), match.end()))
+            continue
         found.append(Mention(alias.surface, alias.entity, alias.form, match.start(), match.end()))
     merged: list[Mention] = []
     for mention in found:
-        if merged and mention.entity == merged[-1].entity:
+        if merged and mention.entity == merged[-1].entity and mention.form != "dyad":
             gap = text[merged[-1].end:mention.start]
             if re.fullmatch(r"》?\s*[（(]", gap) and text[mention.end:mention.end + 1] in ("）", ")"):
                 previous = merged[-1]

@@ -1,10 +1,12 @@
-"""Writing the tables: UTF-8 CSV, byte-for-byte deterministic, all or nothing."""
+"""Writing outputs: whole folders replaced atomically, tables as deterministic UTF-8 CSV."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -12,36 +14,35 @@ import pandas as pd
 from .errors import HelpersError
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]:
-    """Write each table to ``OUT/<name>.csv`` atomically.
+@contextmanager
+def atomic_folder(out: Path | str, allowed: set[str] | None = None) -> Iterator[Path]:
+    """Yield a temporary folder beside *out*; on success it replaces *out* in one rename.
 
-    The files are written into a temporary folder beside *out*, which then replaces
-    *out* in one rename; if anything fails, *out* is left as it was and no partial
-    folder remains.  An existing *out* is only replaced if it holds nothing but
-    table files, so that a wrong ``--out`` can never delete other data.
+    If anything fails, *out* is left as it was and no partial folder remains.  An
+    existing *out* is only replaced if every name in it is in *allowed* (when given),
+    so that a wrong path can never delete other data.
 
-    Returns:
-        The paths written.
+    Raises:
+        HelpersError: *out* is a file, holds other files, or cannot be written.
     """
     out = Path(out)
     parent = out.parent.resolve()
     if out.exists():
         if not out.is_dir():
             raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
-        expected = {f"{name}.csv" for name in tables}
-        foreign = sorted(p.name for p in out.iterdir() if p.name not in expected)
-        if foreign:
-            raise HelpersError(
-                f"{out}: the folder holds other files ({foreign[0]}); export only replaces a folder of tables, "
-                "so choose a new or empty folder for --out."
-            )
+        if allowed is not None:
+            foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed)
+            if foreign:
+                raise HelpersError(
+                    f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a whole, "
+                    "so choose a new or empty folder for --out."
+                )
     tmp: Path | None = None
     old: Path | None = None
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
-        for name, frame in tables.items():
-            frame.to_csv(tmp / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        yield tmp
         if out.exists():
             old = parent / f".{out.name}.{os.getpid()}.old"
             out.rename(old)
@@ -52,11 +53,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]
     except OSError as exc:
         _restore(tmp, old, out)
         reason = exc.strerror or type(exc).__name__
-        raise HelpersError(f"{out}: could not write the tables ({reason}); check the folder's permissions and free space.") from None
+        raise HelpersError(f"{out}: could not write ({reason}); check the folder's permissions and free space.") from None
     except BaseException:
         _restore(tmp, old, out)
         raise
-    return [out / f"{name}.csv" for name in tables]
 
 
 def _restore(tmp: Path | None, old: Path | None, out: Path) -> None:
@@ -65,3 +65,16 @@ def _restore(tmp: Path | None, old: Path | None, out: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     if old is not None and old.exists() and not out.exists():
         old.rename(out)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]:
+    """Write each table to ``OUT/<name>.csv`` atomically (see :func:`atomic_folder`).
+
+    Returns:
+        The paths written.
+    """
+    out = Path(out)
+    with atomic_folder(out, {f"{name}.csv" for name in tables}) as tmp:
+        for name, frame in tables.items():
+            frame.to_csv(tmp / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    return [out / f"{name}.csv" for name in tables]

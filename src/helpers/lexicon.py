@@ -27,6 +27,7 @@ from .paths import LEXICON
 CATEGORIES: tuple[str, ...] = ("treaty", "initiative", "organisation", "concept", "person", "country")
 FORMS: tuple[str, ...] = (
     "canonical", "abbreviation", "short", "inflection", "variant", "translation_variant", "mistranslation", "metonym",
+    "dyad",
 )
 
 

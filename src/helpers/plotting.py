@@ -346,12 +346,13 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, n: int = 12, 
     """Diverging bars: the *n* most distinctive terms of each text by log-odds z-score
     (right: the first text, left: the second), each labelled with its English gloss and its two counts."""
     top = pd.concat([table.nlargest(n, "z"), table.nsmallest(n, "z").iloc[::-1]])
+    count_a, count_b = [c for c in table.columns if c.startswith("count_")][:2]
     fig, ax = _figure(9, 0.3 * len(top) + 1.5)
     colours = [DOC_COLOURS["fes2024"] if z > 0 else DOC_COLOURS["carnegie2024"] for z in top["z"]]
     ax.barh(range(len(top)), top["z"], color=colours)
     gloss = glosses or {}
     ax.set_yticks(range(len(top)), [f"{t} {gloss.get(t, '')}  ({a}:{b})" for t, a, b in
-                                    zip(top["term"], top["count_fes"], top["count_carnegie"])], fontsize=8)
+                                    zip(top["term"], top[count_a], top[count_b])], fontsize=8)
     ax.axvline(0, color="#333333", linewidth=0.8)
     for x in (-1.96, 1.96):
         ax.axvline(x, color="#999999", linestyle="--", linewidth=0.8)
@@ -376,16 +377,17 @@ def paired_bar_chart(labels: list[str], values_a: list[float], values_b: list[fl
     return _done(fig)
 
 
-def dispersion_compare(positions: pd.DataFrame, labels: dict[str, str], title: str) -> Figure:
+def dispersion_compare(positions: pd.DataFrame, labels: dict[str, str], title: str,
+                       docs: tuple[str, str] = ("fes2024", "carnegie2024")) -> Figure:
     """A dispersion plot across two texts: for each term a row per text, ticks at the relative
     position (0 = start of the body, 1 = end) of each sentence that contains it."""
-    rows = [(term, doc) for term in labels for doc in ("fes2024", "carnegie2024")]
+    rows = [(term, doc) for term in labels for doc in docs]
+    colours = dict(zip(docs, (DOC_COLOURS["fes2024"], DOC_COLOURS["carnegie2024"])))
     fig, ax = _figure(10, 0.32 * len(rows) + 1.6)
     for y, (term, doc) in enumerate(rows):
         xs = positions.loc[(positions["term"] == term) & (positions["doc_id"] == doc), "relative"]
-        ax.scatter(xs, [y] * len(xs), marker="|", s=160, color=DOC_COLOURS[doc])
-    ax.set_yticks(range(len(rows)), [f"{labels[t]} · {'FES' if d == 'fes2024' else 'Carnegie'}" for t, d in rows],
-                  fontsize=8)
+        ax.scatter(xs, [y] * len(xs), marker="|", s=160, color=colours[doc])
+    ax.set_yticks(range(len(rows)), [f"{labels[t]} · {DOC_LABELS.get(d, d)}" for t, d in rows], fontsize=8)
     ax.set_xlim(-0.02, 1.02)
     ax.invert_yaxis()
     ax.set_xlabel("正文中的相对位置 relative position in the body (0 = start, 1 = end)")
