@@ -29,7 +29,8 @@ from .paths import NOTEBOOKS
 TITLE = "Two Chinese texts on arms control: a reproducible study"
 FONT_CSS = """<style>
 @font-face { font-family: "Noto Sans SC"; src: url("fonts/NotoSansSC-Regular.otf") format("opentype"); }
-body, .jp-RenderedHTMLCommon, .jp-RenderedText pre, table { font-family: "Noto Sans SC", sans-serif; }
+body, .jp-RenderedHTMLCommon, table { font-family: "Noto Sans SC", sans-serif; }
+code, pre, kbd, samp { font-family: "DejaVu Sans Mono", monospace, "Noto Sans SC" !important; }
 </style>"""
 
 
