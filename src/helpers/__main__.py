@@ -22,12 +22,12 @@ from .errors import HelpersError
 from .paths import PROCESSED, RAW
 
 
-def _export(out: Path, corpus: Path) -> None:
+def _export(out: Path, corpus: Path, jobs: int = 1) -> None:
     from .export import write_tables
     from .tables import build_tables, process_corpus
 
     start = time.perf_counter()
-    tables = build_tables(process_corpus(corpus))
+    tables = build_tables(process_corpus(corpus, jobs))
     paths = write_tables(tables, out)
     sizes = ", ".join(f"{p.stem} {len(tables[p.stem])}" for p in paths)
     print(f"wrote {len(paths)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the tables as UTF-8 CSV")
     export.add_argument("--out", type=Path, required=True, help="folder to write (replaced as a whole)")
     export.add_argument("--corpus", type=Path, default=RAW, help="corpus folder with manifest.csv (default: data/raw)")
+    export.add_argument("--jobs", type=int, default=1, help="worker processes for a large corpus (default: 1)")
     commands.add_parser("build", help="export to data/processed and execute every notebook")
     report = commands.add_parser("report", help="export, execute every notebook and render the HTML site")
     report.add_argument("--out", type=Path, required=True, help="folder for the site (replaced as a whole)")
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "export":
-            _export(args.out, args.corpus)
+            _export(args.out, args.corpus, args.jobs)
         elif args.command == "report":
             _report(args.out)
         elif args.command == "audit":

@@ -110,30 +110,44 @@ def metadata_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def traditional_only() -> frozenset[str]:
+    """Characters that OpenCC's Traditional-to-Simplified table changes (its TSCharacters dictionary)."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    out = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and parts[0] not in parts[1].split(" "):
+            out.add(parts[0])
+    return frozenset(out)
+
+
 def to_simplified(text: Tracked, log: list[Edit], threshold: float = 0.02) -> tuple[Tracked, str]:
     """Detect Traditional Chinese and convert it to Simplified with OpenCC (``t2s``).
 
-    A text counts as Traditional when converting changes at least *threshold* of its
-    Han characters (and at least five).  Each converted run is logged; OpenCC's t2s
-    maps character for character here, so offsets stay exact.
+    A text counts as Traditional when at least *threshold* of its Han characters (and
+    at least five) are characters that the conversion changes.  Each converted run is
+    logged; OpenCC's t2s maps character for character here, so offsets stay exact.
 
     Returns:
         ``(text, script)`` with script ``simplified`` or ``traditional (converted)``.
     """
+    han = _HAN_CHAR.findall(text.text)
+    traditional = traditional_only()
+    changed = sum(1 for c in han if c in traditional)
+    if changed < 5 or changed < threshold * max(1, len(han)):
+        return text, "simplified"
     import opencc
 
     converter = opencc.OpenCC("t2s")
-    han = re.findall(f"[{HAN}]", text.text)
-    converted = converter.convert(text.text)
-    if len(converted) != len(text.text):
-        changed = sum(1 for c in han if converter.convert(c) != c)
-    else:
-        changed = sum(1 for a, b in zip(text.text, converted) if a != b)
-    if changed < 5 or changed < threshold * max(1, len(han)):
-        return text, "simplified"
     edited = text.edit(re.compile(f"[{HAN}]+"), lambda m: converter.convert(m.group(0)), "convert_script",
                        "Traditional Chinese converted to Simplified (OpenCC t2s)", log)
     return edited, "traditional (converted)"
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 # --------------------------------------------------------------------------- #

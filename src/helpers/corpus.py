@@ -26,6 +26,9 @@ DESCRIPTIVE_COLUMNS: tuple[str, ...] = (
     "original_language", "translation", "source_url", "sha256",
 )
 _DOC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: The largest file taken as one document.  A policy text is rarely above a megabyte;
+#: a file of many megabytes is almost always several documents run together.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -137,14 +140,8 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise HelpersError(
-                    f"{path}: not UTF-8 or GB18030 text; re-save it as UTF-8."
-                ) from None
-            encoding = "gb18030"
-            log.append("not valid UTF-8; decoded as GB18030 (covers GBK and GB2312)")
+            text, encoding, note = _decode_legacy(data, path)
+            log.append(note)
     if "\r\n" in text:
         log.append("CRLF line ends found (carriage returns are removed during cleaning)")
     elif "\r" in text:
@@ -155,6 +152,42 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
             f"{path}: this is an HTML page, not plain text; save the page's visible text as a UTF-8 .txt file."
         )
     return text, encoding, tuple(log)
+
+
+def _decode_legacy(data: bytes, path: Path) -> tuple[str, str, str]:
+    """Decode bytes that are not UTF-8 as GB18030 (mainland: GBK, GB2312) or Big5 (Taiwan, Hong Kong).
+
+    Both encodings accept many of the same byte sequences, so each successful decoding
+    is scored by the share of its Han characters that are common ones
+    (``data/lexicon/common_chars.txt``) and the better one wins; the log records both scores.
+    """
+    scores = {}
+    texts = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            texts[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = re.findall(r"[\u4e00-\u9fff]", texts[encoding])
+        scores[encoding] = sum(c in _common_chars() for c in han) / len(han) if han else 0.0
+    if not scores:
+        raise HelpersError(f"{path}: not UTF-8, GB18030 or Big5 text; re-save it as UTF-8.")
+    best = max(scores, key=lambda e: (scores[e], e == "gb18030"))
+    described = ", ".join(f"{e} {scores[e]:.2f}" for e in sorted(scores))
+    names = {"gb18030": "GB18030 (covers GBK and GB2312)", "big5": "Big5"}
+    return texts[best], best, f"not valid UTF-8; decoded as {names[best]} (share of common characters: {described})"
+
+
+_COMMON: set[str] = set()
+
+
+def _common_chars() -> set[str]:
+    if not _COMMON:
+        from .paths import LEXICON
+
+        lines = (LEXICON / "common_chars.txt").read_text(encoding="utf-8").splitlines()
+        _COMMON.update("".join(line for line in lines if not line.startswith("#")))
+    return _COMMON
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -190,6 +223,12 @@ def _load_row(row: dict[str, str], corpus_dir: Path) -> Document:
     if not path.is_file():
         raise HelpersError(
             f"{path}: file not found (listed for {row['doc_id']!r} in manifest.csv); add the file or fix the manifest row."
+        )
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise HelpersError(
+            f"{path}: {size / 1024 / 1024:.1f} MB is more than the {MAX_BYTES // 1024 // 1024} MB taken as one "
+            "document; split it into one file per text and list each in manifest.csv."
         )
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()

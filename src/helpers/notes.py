@@ -6,6 +6,7 @@ the sentence that carries its marker in the running text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -59,12 +60,28 @@ def parse_note(text: str) -> dict[str, str]:
     }
 
 
+class SentenceIndex:
+    """Finds the sentence that holds a raw offset, by bisection over sentences ordered by start."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.ordered = sorted(sentences, key=lambda s: s.raw_start)
+        self.starts = [s.raw_start for s in self.ordered]
+
+    def at(self, raw_offset: int) -> Sentence | None:
+        """The sentence whose text contains the raw character at *raw_offset*, or None."""
+        index = bisect.bisect_right(self.starts, raw_offset) - 1
+        # a sentence rejoined across a page break spans others; look back a few
+        for candidate in self.ordered[max(0, index - 8): index + 1][::-1]:
+            if candidate.raw_start <= raw_offset < candidate.raw_end:
+                position = bisect.bisect_left(candidate.offsets, raw_offset)
+                if position < len(candidate.offsets) and candidate.offsets[position] == raw_offset:
+                    return candidate
+        return None
+
+
 def sentence_at(sentences: list[Sentence], raw_offset: int) -> Sentence | None:
-    """The sentence whose text contains the raw character at *raw_offset*."""
-    for sentence in sentences:
-        if sentence.raw_start <= raw_offset < sentence.raw_end and raw_offset in sentence.offsets:
-            return sentence
-    return None
+    """The sentence whose text contains the raw character at *raw_offset* (one-off lookup)."""
+    return SentenceIndex(sentences).at(raw_offset)
 
 
 def footnotes(structured: Structured) -> list[Footnote]:
@@ -74,12 +91,12 @@ def footnotes(structured: Structured) -> list[Footnote]:
     endnotes) still gives a row, with empty text, so that the gap is visible.
     """
     doc_id = structured.document.doc_id
-    running = [s for s in structured.sentences if s.kind != "note"]
+    running = SentenceIndex([s for s in structured.sentences if s.kind != "note"])
     by_number = {m.number: m for m in structured.markers}
     out: list[Footnote] = []
     for number in sorted(set(by_number) | set(structured.notes)):
         marker = by_number.get(number)
-        carrier = sentence_at(running, marker.anchor) if marker else None
+        carrier = running.at(marker.anchor) if marker else None
         note = structured.notes.get(number)
         fields = parse_note(note.text) if note else {"authors": "", "year": "", "title": "", "url": ""}
         out.append(Footnote(

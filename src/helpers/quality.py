@@ -22,7 +22,7 @@ from pathlib import Path
 from .clean import HAN
 from .entities import Mention
 from .errors import HelpersError
-from .notes import Footnote, sentence_at
+from .notes import Footnote, SentenceIndex
 from .paths import ANNOTATIONS
 from .structure import Sentence, Structured
 
@@ -50,7 +50,9 @@ _STRAY = re.compile(rf"(?<=[{HAN}])\s*\b(and|or|the|of|with|for|to|in)\b\s*(?=[{
 _GLUED = re.compile(
     r"\b(?:[A-Z][a-z]+){2,}\b|\bTABLEOFCONTENTS\b|\b(?:CHAPTER|PART|SECTION)\d+\b|[A-Za-z]+-?\d[A-Z][a-z]+\w*"
 )
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:org|com|net|de|cn)\b")
+# Bounded repeats: an unbounded \S+ before '@' or a domain would make a long line without
+# spaces quadratic to scan.
+_URLISH = re.compile(r"(?:https?://|www\.)\S{1,500}|[\w.+-]{1,100}@[\w.-]{1,100}|[\w-]{1,100}\.(?:org|com|net|de|cn)\b")
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?P<page>[ivxlc]+|\d+|[一二三四五六七八九十]+)$")
 
 
@@ -70,17 +72,18 @@ def rule_flags(structured: Structured, mentions: dict[str, list[Mention]],
     """
     doc = structured.document.doc_id
     sentences = structured.sentences
+    index = SentenceIndex(sentences)
     flags: list[Flag] = []
 
     def at(offset: int) -> str:
-        found = sentence_at(sentences, offset)
+        found = index.at(offset)
         return found.sentence_id if found else ""
 
     for edit in structured.log:
         if edit.action == "remove_boilerplate":
             flags.append(Flag(doc, "", "boilerplate", _short(edit.before), edit.reason, "rule"))
         elif edit.action == "join_page_break":
-            found = sentence_at(sentences, edit.raw_start - 1)
+            found = index.at(edit.raw_start - 1)
             flags.append(Flag(doc, found.sentence_id if found else "", "page_break_split",
                               edit.reason.split(": ", 1)[-1], edit.reason.split(":")[0], "rule"))
         elif edit.action == "remove_translation":

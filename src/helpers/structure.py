@@ -12,7 +12,9 @@ flattened a whole report into one line (the Carnegie excerpt).
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from . import clean
@@ -93,7 +95,7 @@ class Sentence:
     raw_start: int
     raw_end: int
     text: str
-    offsets: tuple[int, ...] = field(repr=False, compare=False)
+    offsets: array = field(repr=False, compare=False)
 
 
 @dataclass
@@ -122,15 +124,13 @@ def split_paragraphs(text: Tracked, log: list[Edit]) -> list[Tracked]:
     (titles, author and address lines) stay separate units.
     """
     pieces: list[Tracked] = []
-    index: dict[int, int] = {}
     for block in text.split(_BLANK_LINES):
         lines = [line.strip() for line in block.split(_NEWLINE) if line.text.strip()]
         lines = _drop_lines(lines, log)
         for group in _group_lines(lines):
             piece = group[0]
             for line in group[1:]:
-                index = index or {offset: i for i, offset in enumerate(text.offsets)}
-                piece = _join(piece, line, text, index, log)
+                piece = _join(piece, line, text, log)
             for part in piece.split(_INLINE_BREAK):
                 pieces.extend(_split_headings(part.strip()))
     return [p for p in pieces if p.text.strip()]
@@ -191,10 +191,11 @@ def _group_lines(lines: list[Tracked]) -> list[list[Tracked]]:
     return groups
 
 
-def _join(piece: Tracked, line: Tracked, text: Tracked, index: dict[int, int], log: list[Edit]) -> Tracked:
+def _join(piece: Tracked, line: Tracked, text: Tracked, log: list[Edit]) -> Tracked:
     """Join a wrapped line to its piece: the line break becomes nothing between Chinese
     characters, a space otherwise (logged as ``join_line``)."""
-    start, end = index[piece.raw_end - 1], index[line.raw_start]
+    start = bisect.bisect_left(text.offsets, piece.raw_end - 1)
+    end = bisect.bisect_left(text.offsets, line.raw_start)
     gap = clean.join_lines(text.slice(start, end + 1), log)
     return piece + gap.slice(1, len(gap) - 1) + line
 

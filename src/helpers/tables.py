@@ -54,14 +54,29 @@ def process_document(document: Document) -> Processed:
     return Processed(structured, notes, tokens, mentions, flags)
 
 
-def process_corpus(corpus_dir: Path | str = RAW) -> list[Processed]:
-    """Run the pipeline on every document of a corpus folder, in manifest order."""
-    return [process_document(d) for d in load_corpus(corpus_dir)]
+def process_corpus(corpus_dir: Path | str = RAW, jobs: int = 1) -> list[Processed]:
+    """Run the pipeline on every document of a corpus folder, in manifest order.
+
+    With ``jobs > 1`` the documents are processed in that many worker processes
+    (each document is independent); the result is the same, in the same order.
+    """
+    documents = load_corpus(corpus_dir)
+    if jobs <= 1 or len(documents) < 2:
+        return [process_document(d) for d in documents]
+    import multiprocessing
+
+    from .segment import domain_tokenizer
+
+    domain_tokenizer()  # load jieba once, before the workers fork
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(documents))) as pool:
+        return pool.map(process_document, documents, chunksize=max(1, len(documents) // (4 * jobs)))
 
 
 def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     """The export tables, keyed by name (see :data:`TABLES`), deterministically sorted."""
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
+    token_columns: dict[str, list[object]] = {c: [] for c in
+                                              ("doc_id", "sentence_id", "position", "token", "start", "end")}
     for item in processed:
         doc = item.document
         st = item.structured
@@ -89,12 +104,13 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
                 "kind": s.kind, "paragraph": s.paragraph, "raw_start": s.raw_start, "raw_end": s.raw_end,
                 "n_chars": len(s.text), "text": s.text,
             })
-            for position, token in enumerate(item.tokens[s.sentence_id]):
-                rows["tokens"].append({
-                    "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "position": position, "token": token.text,
-                    "start": token.start, "end": token.end, "is_punct": is_punct(token.text),
-                    "is_stopword": is_stopword(token.text),
-                })
+            tokens = item.tokens[s.sentence_id]  # columns, not a dict per token: the largest table
+            token_columns["doc_id"].extend([doc.doc_id] * len(tokens))
+            token_columns["sentence_id"].extend([s.sentence_id] * len(tokens))
+            token_columns["position"].extend(range(len(tokens)))
+            token_columns["token"].extend(t.text for t in tokens)
+            token_columns["start"].extend(t.start for t in tokens)
+            token_columns["end"].extend(t.end for t in tokens)
             for m in item.mentions[s.sentence_id]:
                 label_en, category = label(m.entity)
                 rows["mentions"].append({
@@ -130,7 +146,14 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
         "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"],
         "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note", "source"],
     }
-    tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES if name in columns}
+    tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES
+              if name in columns and name != "tokens"}
+    tokens = pd.DataFrame(token_columns)
+    kinds = {word: (is_punct(word), is_stopword(word)) for word in set(token_columns["token"])}
+    tokens["is_punct"] = [kinds[w][0] for w in token_columns["token"]]
+    tokens["is_stopword"] = [kinds[w][1] for w in token_columns["token"]]
+    tables["tokens"] = tokens[columns["tokens"]]
+    tables = {name: tables[name] for name in TABLES if name in tables}
     tables.update(coded_tables(processed))
     tables["keyness"] = _keyness(tables)
     return tables

@@ -8,6 +8,7 @@ sentence can be traced back to ``raw[raw_start:raw_end]`` after any number of ed
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -26,16 +27,21 @@ class Edit:
 
 @dataclass(frozen=True)
 class Tracked:
-    """A string plus, for each character, its offset in the raw text."""
+    """A string plus, for each character, its offset in the raw text.
+
+    The offsets are a compact ``array('q')`` (8 bytes a character), so that a text of
+    tens of megabytes stays small in memory.  They never decrease: edits delete
+    characters or replace them in place, so a position can be found by bisection.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: array
 
     @classmethod
     def from_raw(cls, raw: str, start: int = 0, end: int | None = None) -> "Tracked":
         """The slice ``raw[start:end]``, each character mapped to its own offset."""
         end = len(raw) if end is None else end
-        return cls(raw[start:end], tuple(range(start, end)))
+        return cls(raw[start:end], array("q", range(start, end)))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -87,7 +93,7 @@ class Tracked:
         to nothing.
         """
         chars: list[str] = []
-        offsets: list[int] = []
+        offsets = array("q")
         position = 0
         for match in pattern.finditer(self.text):
             new = replacement(match) if callable(replacement) else match.expand(replacement)
@@ -115,4 +121,4 @@ class Tracked:
             return self
         chars.append(self.text[position:])
         offsets.extend(self.offsets[position:])
-        return Tracked("".join(chars), tuple(offsets))
+        return Tracked("".join(chars), offsets)

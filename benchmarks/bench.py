@@ -1,0 +1,134 @@
+"""Benchmark the export pipeline against its floor, bare jieba, at growing corpus sizes.
+
+Usage (from the repository root, with the study installed):
+
+    python benchmarks/bench.py --sizes 1 10 100 [--notebooks] [--tests]
+
+For each size N, a temporary corpus holds N copies of each of the two texts under new
+doc_ids.  Two commands run in fresh processes:
+
+- the floor: bare jieba (its general dictionary, no domain words) segmenting the same
+  raw texts, including its import and dictionary load;
+- the export: ``python -m helpers export --corpus DIR --out DIR`` (every stage, every table).
+
+Each is timed by wall clock and its peak memory (maximum resident set size) is read
+from the operating system.  With ``--notebooks`` each notebook's execution time is
+measured, and with ``--tests`` the whole test suite's.  Results are printed as
+Markdown tables (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+FLOOR = """
+import logging, sys, warnings
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import jieba
+jieba.setLogLevel(logging.WARNING)
+tokenizer = jieba.Tokenizer()
+tokenizer.initialize()
+for path in sys.argv[1:]:
+    for _ in tokenizer.cut(open(path, encoding="utf-8").read()):
+        pass
+"""
+
+
+def make_corpus(folder: Path, copies: int) -> list[Path]:
+    """A corpus of *copies* copies of each study text, with a manifest (no checksums)."""
+    with (RAW / "manifest.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    files = []
+    lines = ["doc_id,file"]
+    for row in rows:
+        for i in range(copies):
+            name = f"{row['doc_id']}_{i:03d}.txt"
+            shutil.copyfile(RAW / row["file"], folder / name)
+            lines.append(f"{row['doc_id']}_{i:03d},{name}")
+            files.append(folder / name)
+    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return files
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Run *command* in a fresh process; return (wall seconds, peak memory in MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}: {process.stderr.read().decode()[-500:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def bench_sizes(sizes: list[int], repeats: int) -> list[dict[str, float]]:
+    rows = []
+    for copies in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            files = make_corpus(corpus, copies)
+            chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+            floor = min((run([sys.executable, "-c", FLOOR, *map(str, files)]) for _ in range(repeats)),
+                        key=lambda r: r[0])
+            export = min((run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus),
+                               "--out", str(Path(tmp) / f"out{i}")]) for i in range(repeats)), key=lambda r: r[0])
+            rows.append({"copies": copies, "documents": len(files), "characters": chars,
+                         "floor_s": floor[0], "export_s": export[0], "ratio": export[0] / floor[0],
+                         "floor_mb": floor[1], "export_mb": export[1]})
+            print(f"{copies:>4}x: floor {floor[0]:.2f} s, export {export[0]:.2f} s, "
+                  f"ratio {export[0] / floor[0]:.2f}, memory {floor[1]:.0f} / {export[1]:.0f} MB", flush=True)
+    return rows
+
+
+def bench_notebooks() -> list[tuple[str, float]]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from helpers.notebooks import execute_notebook, notebook_paths
+
+    out = []
+    with tempfile.TemporaryDirectory(dir=ROOT / "notebooks") as tmp:
+        for path in notebook_paths():
+            copy = Path(tmp) / path.name
+            shutil.copyfile(path, copy)
+            out.append((path.name, execute_notebook(copy)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement; the fastest counts")
+    parser.add_argument("--notebooks", action="store_true")
+    parser.add_argument("--tests", action="store_true")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    rows = bench_sizes(args.sizes, args.repeats)
+    print("\n| corpus | documents | characters | bare jieba (s) | export (s) | ratio | peak memory jieba (MB) | peak memory export (MB) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(f"| {r['copies']}x | {r['documents']} | {r['characters']:,} | {r['floor_s']:.2f} | {r['export_s']:.2f} | "
+              f"{r['ratio']:.2f} | {r['floor_mb']:.0f} | {r['export_mb']:.0f} |")
+    if args.notebooks:
+        print("\n| notebook | execution (s) |\n| --- | --- |")
+        for name, seconds in bench_notebooks():
+            print(f"| {name} | {seconds:.1f} |")
+    if args.tests:
+        seconds, _ = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        print(f"\nwhole test suite (unit tests and nbval): {seconds:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
