@@ -43,3 +43,18 @@ def test_quotations_in_the_prose_are_in_the_cited_sentences(sentences):
             assert quote in text[sentence_id], (path.name, sentence_id, quote)
             checked += 1
     assert checked >= 20
+
+
+def test_a_second_execution_gives_byte_identical_outputs(tmp_path):
+    """Beyond nbval (which skips images): every output, PNG bytes included, reproduces."""
+    import shutil
+
+    from helpers.notebooks import execute_notebook
+
+    for path in notebook_paths():
+        copy = tmp_path / path.name
+        shutil.copyfile(path, copy)
+        execute_notebook(copy)
+        committed = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        again = json.loads(copy.read_text(encoding="utf-8"))["cells"]
+        assert [c.get("outputs") for c in again] == [c.get("outputs") for c in committed], path.name
