@@ -86,11 +86,15 @@ def bench_sizes(sizes: list[int], repeats: int) -> list[dict[str, float]]:
                         key=lambda r: r[0])
             export = min((run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus),
                                "--out", str(Path(tmp) / f"out{i}")]) for i in range(repeats)), key=lambda r: r[0])
+            parallel = min((run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus), "--jobs", "2",
+                                 "--out", str(Path(tmp) / f"par{i}")]) for i in range(repeats)), key=lambda r: r[0])
             rows.append({"copies": copies, "documents": len(files), "characters": chars,
                          "floor_s": floor[0], "export_s": export[0], "ratio": export[0] / floor[0],
-                         "floor_mb": floor[1], "export_mb": export[1]})
-            print(f"{copies:>4}x: floor {floor[0]:.2f} s, export {export[0]:.2f} s, "
-                  f"ratio {export[0] / floor[0]:.2f}, memory {floor[1]:.0f} / {export[1]:.0f} MB", flush=True)
+                         "parallel_s": parallel[0], "parallel_ratio": parallel[0] / floor[0],
+                         "floor_mb": floor[1], "export_mb": export[1], "parallel_mb": parallel[1]})
+            print(f"{copies:>4}x: floor {floor[0]:.2f} s, export {export[0]:.2f} s (ratio {export[0] / floor[0]:.2f}), "
+                  f"--jobs 2 {parallel[0]:.2f} s (ratio {parallel[0] / floor[0]:.2f}), "
+                  f"memory {floor[1]:.0f} / {export[1]:.0f} / {parallel[1]:.0f} MB", flush=True)
     return rows
 
 
@@ -116,11 +120,13 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     rows = bench_sizes(args.sizes, args.repeats)
-    print("\n| corpus | documents | characters | bare jieba (s) | export (s) | ratio | peak memory jieba (MB) | peak memory export (MB) |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("\n| corpus | documents | characters | bare jieba (s) | export (s) | ratio | export --jobs 2 (s) | ratio "
+          "| peak memory: jieba / export / --jobs 2 (MB) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r['copies']}x | {r['documents']} | {r['characters']:,} | {r['floor_s']:.2f} | {r['export_s']:.2f} | "
-              f"{r['ratio']:.2f} | {r['floor_mb']:.0f} | {r['export_mb']:.0f} |")
+              f"{r['ratio']:.2f} | {r['parallel_s']:.2f} | {r['parallel_ratio']:.2f} | "
+              f"{r['floor_mb']:.0f} / {r['export_mb']:.0f} / {r['parallel_mb']:.0f} |")
     if args.notebooks:
         print("\n| notebook | execution (s) |\n| --- | --- |")
         for name, seconds in bench_notebooks():

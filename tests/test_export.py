@@ -135,3 +135,15 @@ def test_an_unwritable_out_gives_one_line(tmp_path):
     result = export(blocker / "tables")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "tables" in result.stderr
+
+
+def test_parallel_export_gives_the_same_tables(tmp_path):
+    from pathlib import Path
+
+    from helpers.tables import corpus_tables
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    serial, parallel = corpus_tables(corpus, jobs=1), corpus_tables(corpus, jobs=2)
+    assert list(serial) == list(parallel)
+    for name in serial:
+        assert serial[name].equals(parallel[name]), name

@@ -24,10 +24,10 @@ from .paths import PROCESSED, RAW
 
 def _export(out: Path, corpus: Path, jobs: int = 1) -> None:
     from .export import write_tables
-    from .tables import build_tables, process_corpus
+    from .tables import corpus_tables
 
     start = time.perf_counter()
-    tables = build_tables(process_corpus(corpus, jobs))
+    tables = corpus_tables(corpus, jobs)
     paths = write_tables(tables, out)
     sizes = ", ".join(f"{p.stem} {len(tables[p.stem])}" for p in paths)
     print(f"wrote {len(paths)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")

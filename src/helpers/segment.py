@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import aliases, domain_dictionary, stopwords
 from .paths import cache_dir
@@ -39,9 +39,8 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _PUNCT = re.compile(r"^[\W_]+$")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token with its character span in the sentence text."""
+class Token(NamedTuple):
+    """A token with its character span in the sentence text (a named tuple: cheap to make by the million)."""
 
     text: str
     start: int
@@ -115,9 +114,12 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True) -> list[Token]
         if keep:
             tokens.append(Token(piece, offset, offset + len(piece)))
             continue
-        for word, start, end in tokenizer.tokenize(piece, HMM=hmm):
-            if word.strip():
-                tokens.append(Token(word, offset + start, offset + end))
+        position = offset
+        for word in tokenizer.cut(piece, HMM=hmm):
+            end = position + len(word)
+            if not word.isspace():
+                tokens.append(Token(word, position, end))
+            position = end
     return tokens
 
 

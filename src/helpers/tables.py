@@ -54,26 +54,59 @@ def process_document(document: Document) -> Processed:
     return Processed(structured, notes, tokens, mentions, flags)
 
 
-def process_corpus(corpus_dir: Path | str = RAW, jobs: int = 1) -> list[Processed]:
-    """Run the pipeline on every document of a corpus folder, in manifest order.
+def process_corpus(corpus_dir: Path | str = RAW) -> list[Processed]:
+    """Run the pipeline on every document of a corpus folder, in manifest order."""
+    return [process_document(d) for d in load_corpus(corpus_dir)]
 
-    With ``jobs > 1`` the documents are processed in that many worker processes
-    (each document is independent); the result is the same, in the same order.
+
+def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
+    """The export tables, keyed by name (see :data:`TABLES`), deterministically sorted."""
+    tables = document_tables(processed)
+    return _finish(tables, [(p.document.doc_id, p.document.sha256) for p in processed])
+
+
+def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1) -> dict[str, pd.DataFrame]:
+    """The export tables of a corpus folder, optionally built in *jobs* worker processes.
+
+    Each worker processes a run of documents and returns its tables, which are joined
+    in manifest order, so the result is the same as with one process.
     """
     documents = load_corpus(corpus_dir)
-    if jobs <= 1 or len(documents) < 2:
-        return [process_document(d) for d in documents]
+    if jobs <= 1 or len(documents) < 2 * jobs:
+        return build_tables([process_document(d) for d in documents])
     import multiprocessing
 
     from .segment import domain_tokenizer
 
     domain_tokenizer()  # load jieba once, before the workers fork
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(documents))) as pool:
-        return pool.map(process_document, documents, chunksize=max(1, len(documents) // (4 * jobs)))
+    size = -(-len(documents) // (4 * jobs))
+    chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        parts = pool.map(_chunk_tables, chunks)
+    tables = {name: _concat([part[name] for part in parts]) for name in parts[0]}
+    return _finish(tables, [(d.doc_id, d.sha256) for d in documents])
 
 
-def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
-    """The export tables, keyed by name (see :data:`TABLES`), deterministically sorted."""
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Join per-chunk tables; empty ones are left out so that column types stay as built."""
+    filled = [f for f in frames if len(f)]
+    return pd.concat(filled, ignore_index=True) if filled else frames[0]
+
+
+def _chunk_tables(documents: list[Document]) -> dict[str, pd.DataFrame]:
+    return document_tables([process_document(d) for d in documents])
+
+
+def _finish(tables: dict[str, pd.DataFrame], docs: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
+    """Add the tables built from hand coding and the keyness table, in the order of :data:`TABLES`."""
+    tables = dict(tables)
+    tables.update(coded_tables(docs))
+    tables["keyness"] = _keyness(tables)
+    return {name: tables[name] for name in TABLES}
+
+
+def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
+    """The tables that come from the documents themselves (everything but hand coding and keyness)."""
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     token_columns: dict[str, list[object]] = {c: [] for c in
                                               ("doc_id", "sentence_id", "position", "token", "start", "end")}
@@ -153,10 +186,7 @@ def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     tokens["is_punct"] = [kinds[w][0] for w in token_columns["token"]]
     tokens["is_stopword"] = [kinds[w][1] for w in token_columns["token"]]
     tables["tokens"] = tokens[columns["tokens"]]
-    tables = {name: tables[name] for name in TABLES if name in tables}
-    tables.update(coded_tables(processed))
-    tables["keyness"] = _keyness(tables)
-    return tables
+    return {name: tables[name] for name in TABLES if name in tables}
 
 
 def _keyness(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -168,15 +198,15 @@ def _keyness(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return export_keyness(SimpleNamespace(tables=tables))
 
 
-def _coded_for(processed: list[Processed], doc_id: str) -> bool:
+def _coded_for(docs: list[tuple[str, str]], doc_id: str) -> bool:
     """True when the corpus holds *doc_id* as the very text the hand coding was done on."""
     from .corpus import read_manifest
 
     committed = {row["doc_id"]: row.get("sha256", "") for row in read_manifest(RAW)}
-    return any(p.document.doc_id == doc_id and p.document.sha256 == committed.get(doc_id) for p in processed)
+    return (doc_id, committed.get(doc_id)) in set(docs)
 
 
-def coded_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
+def coded_tables(docs: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
     """The tables built from hand coding (see :data:`CODED_COLUMNS`).
 
     Coded rows cite sentence ids of the study's own texts, so they are included only
@@ -185,12 +215,12 @@ def coded_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     from . import sino_german, sino_us
 
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in CODED_COLUMNS}
-    if _coded_for(processed, sino_german.DOC):
+    if _coded_for(docs, sino_german.DOC):
         parts["positions"].append(sino_german.export_positions())
         parts["proposals"].append(sino_german.export_proposals())
         parts["claims_check"].append(sino_german.export_claims())
         parts["events"].append(sino_german.export_events())
-    if _coded_for(processed, sino_us.DOC):
+    if _coded_for(docs, sino_us.DOC):
         parts["recommendations"].append(sino_us.export_recommendations())
         parts["concepts"].append(sino_us.export_concepts())
         parts["drivers"].append(sino_us.export_drivers())
