@@ -5,7 +5,8 @@ execute them in place.  A cell is ``(kind, source, *tags)``; the cell tagged
 ``setup`` is hidden in the rendered report, the one tagged ``parameters`` can be
 overridden by ``python -m helpers audit``.  ``SUMMARY`` is the paragraph the report's
 index shows for the notebook.  The cell sources live in plain Python files so that the
-notebooks' text is reviewable in a diff.
+notebooks' text is reviewable in a diff; cell ids are the module name and the
+cell's position, so regenerating an unchanged notebook changes nothing.
 """
 
 import importlib
@@ -23,8 +24,9 @@ def write(module_name: str, filename: str) -> Path:
     """Write one notebook from the CELLS list of a tools/nbNN.py module."""
     module = importlib.import_module(module_name)
     cells = []
-    for kind, src, *tags in module.CELLS:
+    for index, (kind, src, *tags) in enumerate(module.CELLS):
         cell = new_markdown_cell(src) if kind == "md" else new_code_cell(src)
+        cell.id = f"{module_name}-{index:02d}"  # stable ids, so regenerating changes only what changed
         if tags:
             cell.metadata["tags"] = list(tags)
         cells.append(cell)

@@ -62,7 +62,7 @@ below cannot confirm. Where the paper states only one side's position, the relat
 ("code", """positions = sg.positions_view()
 positions"""),
 ("code", """plotting.category_dot_chart(
-    [f"{zh}  {en}" for zh, en in zip(positions["issue_zh"], positions["issue"].str.slice(0, 48))],
+    plotting.bilingual_labels(positions["issue_zh"], positions["issue"], width=48),
     list(positions["relation"]), ["converge", "unclear", "diverge"],
     "德中立场 Germany and China: where they converge and diverge",
     {"converge": "一致 converge", "unclear": "不清楚 unclear", "diverge": "分歧 diverge"})"""),
@@ -81,7 +81,7 @@ China softened the line it once shared with Russia and now aims its criticism at
 ("code", """russia = sg.china_russia_view()
 russia"""),
 ("code", """plotting.category_dot_chart(
-    [f"{zh}  {en}" for zh, en in zip(russia["topic_zh"], russia["topic"].str.slice(0, 48))],
+    plotting.bilingual_labels(russia["topic_zh"], russia["topic"], width=48),
     list(russia["relation"]), ["distances", "mixed", "aligns"],
     "中俄之间 China and Russia: where China distances itself",
     {"distances": "保持距离 distances", "mixed": "摇摆 mixed", "aligns": "一致 aligns"})"""),

@@ -118,7 +118,7 @@ introduction's summary of chapter 2, which the excerpt does not hold."""),
 ("code", """actors = su.actors_view()
 actors"""),
 ("code", """plotting.category_dot_chart(
-    [f"{zh}  {en}" for zh, en in zip(actors["actor_zh"], actors["actor"])], list(actors["shift"]),
+    plotting.bilingual_labels(actors["actor_zh"], actors["actor"]), list(actors["shift"]),
     ["earlier", "constant", "loses", "gains"], "谁来决策 Who decides: domestic actors and their shifting roles",
     {"earlier": "早期 earlier", "constant": "不变 constant", "loses": "减弱 loses", "gains": "增强 gains"})"""),
 ("md", """## 5. What does the report recommend, and to whom?

@@ -164,6 +164,17 @@ STATUS_COLOURS = {"party": "#55A868", "participant": "#55A868", "signatory only"
                   "suspended": "#CCB974", "withdrew": "#DD8452", "not party": "#C44E52", "not in record": "#EEEEEE"}
 
 
+def bilingual_labels(chinese: "pd.Series[str]", english: "pd.Series[str]", width: int | None = None) -> list[str]:
+    """Axis labels "中文  English", the English cut to *width* characters when given.
+
+    >>> bilingual_labels(pd.Series(["核共享"]), pd.Series(["nuclear sharing"]), width=7)
+    ['核共享  nuclear']
+    """
+    if width is not None:
+        english = english.str.slice(0, width)
+    return [f"{zh}  {en}" for zh, en in zip(chinese, english)]
+
+
 def category_dot_chart(labels: list[str], categories: list[str], order: list[str], title: str,
                        xlabels: dict[str, str] | None = None) -> Figure:
     """One row per item, a dot in the column of its category (e.g. converge / unclear / diverge)."""
