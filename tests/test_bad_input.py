@@ -17,7 +17,7 @@ TEXT = "中德两国应当开展军控对话。\n\n美國與中國在核武器�
 SIMPLIFIED = "中德两国应当开展军控对话。\n\n这有助于建立信任，降低核风险。\n"
 
 
-def export(tmp_path: Path, files: dict[str, bytes], manifest: str | None = None):
+def export(tmp_path: Path, files: dict[str, bytes], manifest: str | None = None, *options: str, timeout: float = 300):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, data in files.items():
@@ -25,8 +25,8 @@ def export(tmp_path: Path, files: dict[str, bytes], manifest: str | None = None)
     (corpus / "manifest.csv").write_text(manifest or "doc_id,file\n" + "".join(
         f"doc{i},{name}\n" for i, name in enumerate(files)), encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus), "--out", str(out),
+                             *options], capture_output=True, text=True, check=False, timeout=timeout)
     return result, out
 
 
@@ -82,9 +82,19 @@ def test_a_20_mb_text_is_refused_with_the_fix(tmp_path):
     assert_one_line_error(result, out, "big.txt", "split it")
 
 
+def test_just_over_the_size_limit_is_refused(tmp_path):
+    from helpers.corpus import MAX_BYTES
+
+    assert MAX_BYTES == 8 * 1024 * 1024  # the limit the README and docs/benchmarks.md state
+    data = (SIMPLIFIED.encode() * (MAX_BYTES // len(SIMPLIFIED.encode()) + 1))[: MAX_BYTES + 1]
+    result, out = export(tmp_path, {"big.txt": data})
+    assert_one_line_error(result, out, "big.txt", "split it")
+
+
 def test_a_line_of_one_megabyte_is_handled(tmp_path):
     line = ("中德两国应当开展军控对话，降低核风险" * 30_000)[: 1024 * 1024 // 3] + "。\n"
-    result, out = export(tmp_path, {"line.txt": line.encode()})
+    # about 4 s here; the quadratic URL pattern this guards against took 471 s
+    result, out = export(tmp_path, {"line.txt": line.encode()}, None, timeout=60)
     assert result.returncode == 0, result.stderr
     sentences = pd.read_csv(out / "sentences.csv")
     assert len(sentences) == 1 and len(sentences["text"].iloc[0]) == len(line.strip())
@@ -119,3 +129,9 @@ def test_an_existing_output_survives_a_failed_export(tmp_path):
                             "--out", str(out)], capture_output=True, text=True, check=False)
     assert again.returncode == 2 and {p.name: p.read_bytes() for p in out.iterdir()} == before
     shutil.rmtree(out)
+
+
+def test_bad_input_under_jobs_2_gives_the_same_one_line_error(tmp_path):
+    files = {f"ok{i}.txt": SIMPLIFIED.encode() for i in range(4)} | {"page.txt": b"<html><body>x</body></html>"}
+    result, out = export(tmp_path, files, None, "--jobs", "2")
+    assert_one_line_error(result, out, "page.txt")

@@ -137,13 +137,42 @@ def test_an_unwritable_out_gives_one_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and "tables" in result.stderr
 
 
-def test_parallel_export_gives_the_same_tables(tmp_path):
+def test_parallel_export_writes_byte_identical_files(tmp_path):
+    import subprocess
+    import sys
     from pathlib import Path
 
-    from helpers.tables import corpus_tables
+    corpus = Path(__file__).parent / "fixtures" / "corpus"  # four documents, enough for two workers
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        result = subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus), "--out", str(out),
+                                 "--jobs", jobs], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    serial, parallel = outputs
+    assert len(serial) == 16 and len(serial["sentences.csv"]) > 1000
+    assert serial == parallel
 
-    corpus = Path(__file__).parent / "fixtures" / "corpus"
-    serial, parallel = corpus_tables(corpus, jobs=1), corpus_tables(corpus, jobs=2)
-    assert list(serial) == list(parallel)
-    for name in serial:
-        assert serial[name].equals(parallel[name]), name
+
+def test_jobs_is_checked_and_capped_at_the_cores(monkeypatch):
+    import multiprocessing
+    from pathlib import Path
+
+    import pytest
+
+    from helpers import tables
+    from helpers.__main__ import _positive
+
+    assert _positive("2") == 2
+    for bad in ("0", "-1", "two"):
+        with pytest.raises(Exception, match="at least 1"):
+            _positive(bad)
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("started workers on a one-core machine")
+
+    monkeypatch.setattr(tables.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(multiprocessing, "get_context", no_workers)
+    built = tables.corpus_tables(Path(__file__).parent / "fixtures" / "corpus", jobs=2)
+    assert len(built["documents"]) == 4

@@ -175,3 +175,43 @@ def test_the_genuine_lead_in_is_separate_from_the_inserted_list(sentences):
     car = body(sentences, "carnegie2024")["text"]
     assert car.eq("具体而言，北京应：").any()
     assert car.str.startswith("1.保持战略透明度与沟通").any()
+
+
+def _linear_at(sentences, raw_offset):
+    """The reference lookup: scan every sentence."""
+    for sentence in sentences:
+        if sentence.raw_start <= raw_offset < sentence.raw_end and raw_offset in sentence.offsets:
+            return sentence
+    return None
+
+
+def test_sentence_index_agrees_with_a_linear_scan_on_the_real_texts(study):
+    from helpers.notes import SentenceIndex
+
+    for doc_id in ("fes2024", "carnegie2024"):
+        sentences = [s for s in study.sentences if s.doc_id == doc_id]
+        index = SentenceIndex(sentences)
+        found = 0
+        for offset in range(len(study.raw(doc_id))):
+            expected = _linear_at(sentences, offset)
+            assert index.at(offset) is expected, (doc_id, offset)
+            found += expected is not None
+        assert found > 0.8 * sum(len(s.text) for s in sentences)
+
+
+def test_sentence_index_finds_a_sentence_with_many_sentences_nested_inside_it():
+    from array import array
+
+    from helpers.notes import SentenceIndex
+    from helpers.structure import Sentence
+
+    # one sentence split by a page break, its two halves at 0-9 and 100-109; twelve
+    # note sentences lie between them, as when many footnotes sit at the break
+    outer = Sentence("d", "d-0001", "", "body", 0, "sentence", 0, 110, "x" * 20,
+                     array("l", list(range(10)) + list(range(100, 110))))
+    notes = [Sentence("d", f"d-{i + 2:04d}", "", "notes", 0, "note", 10 + 7 * i, 15 + 7 * i, "y" * 5,
+                      array("l", range(10 + 7 * i, 15 + 7 * i))) for i in range(12)]
+    index = SentenceIndex([outer, *notes])
+    assert index.at(105) is outer and index.at(3) is outer
+    assert index.at(10 + 7 * 11) is notes[11]
+    assert index.at(16) is None and index.at(200) is None

@@ -58,6 +58,17 @@ def _audit(corpus: Path, out: Path) -> None:
     print(f"wrote {len(pages)} notebooks for {corpus} to {out}; open {pages[0]}")
 
 
+def _positive(value: str) -> int:
+    """argparse type: an integer of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description="The arms-control text study.")
@@ -65,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the tables as UTF-8 CSV")
     export.add_argument("--out", type=Path, required=True, help="folder to write (replaced as a whole)")
     export.add_argument("--corpus", type=Path, default=RAW, help="corpus folder with manifest.csv (default: data/raw)")
-    export.add_argument("--jobs", type=int, default=1, help="worker processes for a large corpus (default: 1)")
+    export.add_argument("--jobs", type=_positive, default=1,
+                        help="worker processes for a large corpus, at most the number of cores (default: 1)")
     commands.add_parser("build", help="export to data/processed and execute every notebook")
     report = commands.add_parser("report", help="export, execute every notebook and render the HTML site")
     report.add_argument("--out", type=Path, required=True, help="folder for the site (replaced as a whole)")

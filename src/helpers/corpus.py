@@ -13,10 +13,12 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from .clean import HAN
 from .errors import HelpersError
-from .paths import RAW
+from .paths import LEXICON, RAW
 
 #: Columns every manifest must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
@@ -168,7 +170,7 @@ def _decode_legacy(data: bytes, path: Path) -> tuple[str, str, str]:
             texts[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        han = re.findall(r"[\u4e00-\u9fff]", texts[encoding])
+        han = re.findall(f"[{HAN}]", texts[encoding])
         scores[encoding] = sum(c in _common_chars() for c in han) / len(han) if han else 0.0
     if not scores:
         raise HelpersError(f"{path}: not UTF-8, GB18030 or Big5 text; re-save it as UTF-8.")
@@ -178,16 +180,11 @@ def _decode_legacy(data: bytes, path: Path) -> tuple[str, str, str]:
     return texts[best], best, f"not valid UTF-8; decoded as {names[best]} (share of common characters: {described})"
 
 
-_COMMON: set[str] = set()
-
-
-def _common_chars() -> set[str]:
-    if not _COMMON:
-        from .paths import LEXICON
-
-        lines = (LEXICON / "common_chars.txt").read_text(encoding="utf-8").splitlines()
-        _COMMON.update("".join(line for line in lines if not line.startswith("#")))
-    return _COMMON
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """The common Chinese characters of ``data/lexicon/common_chars.txt``."""
+    lines = (LEXICON / "common_chars.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -61,27 +61,32 @@ def parse_note(text: str) -> dict[str, str]:
 
 
 class SentenceIndex:
-    """Finds the sentence that holds a raw offset, by bisection over sentences ordered by start."""
+    """Finds the sentence that holds a raw offset, by bisection over sentences ordered by start.
+
+    A sentence rejoined across a page break spans the raw text of the notes between its
+    halves, so sentences can nest.  ``reach[i]`` is the largest ``raw_end`` among the first
+    ``i + 1`` sentences: walking back from the bisection point stops as soon as no earlier
+    sentence can reach the offset, however many sentences start inside a long one.
+    """
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.ordered = sorted(sentences, key=lambda s: s.raw_start)
         self.starts = [s.raw_start for s in self.ordered]
+        self.reach: list[int] = []
+        for sentence in self.ordered:
+            self.reach.append(max(sentence.raw_end, self.reach[-1] if self.reach else 0))
 
     def at(self, raw_offset: int) -> Sentence | None:
         """The sentence whose text contains the raw character at *raw_offset*, or None."""
         index = bisect.bisect_right(self.starts, raw_offset) - 1
-        # a sentence rejoined across a page break spans others; look back a few
-        for candidate in self.ordered[max(0, index - 8): index + 1][::-1]:
+        while index >= 0 and self.reach[index] > raw_offset:
+            candidate = self.ordered[index]
             if candidate.raw_start <= raw_offset < candidate.raw_end:
                 position = bisect.bisect_left(candidate.offsets, raw_offset)
                 if position < len(candidate.offsets) and candidate.offsets[position] == raw_offset:
                     return candidate
+            index -= 1
         return None
-
-
-def sentence_at(sentences: list[Sentence], raw_offset: int) -> Sentence | None:
-    """The sentence whose text contains the raw character at *raw_offset* (one-off lookup)."""
-    return SentenceIndex(sentences).at(raw_offset)
 
 
 def footnotes(structured: Structured) -> list[Footnote]:

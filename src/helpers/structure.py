@@ -194,7 +194,9 @@ def _group_lines(lines: list[Tracked]) -> list[list[Tracked]]:
 def _join(piece: Tracked, line: Tracked, text: Tracked, log: list[Edit]) -> Tracked:
     """Join a wrapped line to its piece: the line break becomes nothing between Chinese
     characters, a space otherwise (logged as ``join_line``)."""
-    start = bisect.bisect_left(text.offsets, piece.raw_end - 1)
+    # where one raw character became several, the gap lies after the last of the piece's
+    # and before the first of the line's
+    start = bisect.bisect_right(text.offsets, piece.raw_end - 1) - 1
     end = bisect.bisect_left(text.offsets, line.raw_start)
     gap = clean.join_lines(text.slice(start, end + 1), log)
     return piece + gap.slice(1, len(gap) - 1) + line

@@ -7,6 +7,7 @@ writes and the notebooks display.  Each table is documented in ``docs/tables.md`
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from .corpus import Document, load_corpus
 from .entities import Mention, find_mentions, label
+from .errors import HelpersError
 from .lexicon import aliases
 from .notes import Footnote, footnotes
 from .paths import RAW
@@ -44,7 +46,23 @@ class Processed:
 
 
 def process_document(document: Document) -> Processed:
-    """Structure, annotate and audit one document."""
+    """Structure, annotate and audit one document.
+
+    An unexpected failure is re-raised as a one-line :class:`HelpersError` that names
+    the file, so that in a corpus of many documents the user knows which one to look at.
+    """
+    try:
+        return _process(document)
+    except HelpersError:
+        raise
+    except Exception as exc:  # a defect of ours, met on this file
+        raise HelpersError(
+            f"{document.path}: processing failed ({type(exc).__name__}: {exc}); remove the file from the "
+            "manifest to go on, and please report the problem with this file (HELPERS_DEBUG=1 shows the traceback)"
+        ) from exc
+
+
+def _process(document: Document) -> Processed:
     structured = structure(document)
     notes = footnotes(structured)
     tokens = {s.sentence_id: tokenize(s.text) for s in structured.sentences}
@@ -69,12 +87,16 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1) -> dict[str, pd.D
     """The export tables of a corpus folder, optionally built in *jobs* worker processes.
 
     Each worker processes a run of documents and returns its tables, which are joined
-    in manifest order, so the result is the same as with one process.
+    in manifest order, so the result is the same as with one process.  *jobs* is capped
+    at the number of cores; where processes cannot be forked (Windows) the corpus is
+    processed in this process.
     """
-    documents = load_corpus(corpus_dir)
-    if jobs <= 1 or len(documents) < 2 * jobs:
-        return build_tables([process_document(d) for d in documents])
     import multiprocessing
+
+    documents = load_corpus(corpus_dir)
+    jobs = min(jobs, os.cpu_count() or 1)
+    if jobs <= 1 or len(documents) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+        return build_tables([process_document(d) for d in documents])
 
     from .segment import domain_tokenizer
 
