@@ -30,7 +30,7 @@ def test_sentence_ids_cited_in_the_notebooks_exist(sentences):
         assert cited and cited <= known, (path, cited - known)
 
 
-QUOTE = re.compile(r"\b((?:fes2024|carnegie2024)-\d{4}) 「([^」]+)」")
+QUOTE = re.compile(r"\b((?:fes2024|carnegie2024)-\d{4})\s*「([^」]+)」")
 
 
 def test_quotations_in_the_prose_are_in_the_cited_sentences(sentences):
@@ -43,6 +43,21 @@ def test_quotations_in_the_prose_are_in_the_cited_sentences(sentences):
             assert quote in text[sentence_id], (path.name, sentence_id, quote)
             checked += 1
     assert checked >= 20
+
+
+def test_every_finding_quotes_at_least_one_cited_sentence():
+    """A paragraph headed **Finding.** cites its evidence: a sentence id followed by a 「quotation」
+    (the test above checks that the quotation is in that sentence)."""
+    findings = 0
+    for path in notebook_paths():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and "**Finding.**" in source:
+                finding = source[source.index("**Finding.**"):]
+                assert QUOTE.search(finding.replace("\n", "")), (path.name, finding[:80])
+                findings += 1
+    assert findings >= 10
 
 
 def test_a_second_execution_gives_byte_identical_outputs(tmp_path):

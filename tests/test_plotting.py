@@ -21,14 +21,15 @@ def test_the_cjk_font_is_noto_sans_sc_and_first():
 
 
 def test_chinese_labels_draw_without_missing_glyph_warnings():
-    labels = plotting.bilingual_labels(pd.Series(["中德军控", "核共享", "二次打击"]),
-                                       pd.Series(["Sino-German arms control", "nuclear sharing", "second strike"]))
+    table = pd.DataFrame({"zh": ["中德军控", "核共享", "二次打击"],
+                          "en": ["Sino-German arms control", "nuclear sharing", "second strike"],
+                          "relation": ["converge", "diverge", "unclear"]})
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would raise here
-        fig = plotting.category_dot_chart(labels, ["converge", "diverge", "unclear"],
-                                          ["converge", "unclear", "diverge"], "德中立场 positions",
-                                          {"converge": "一致 converge"})
+        fig = plotting.coded_table_chart(table, "zh", "en", "relation", "德中立场 positions",
+                                         {"converge": "一致 converge", "unclear": "不清楚 unclear", "diverge": "分歧 diverge"})
         fig.savefig(io.BytesIO(), format="png")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["一致 converge", "不清楚 unclear", "分歧 diverge"]
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert ticks == ["中德军控  Sino-German arms control", "核共享  nuclear sharing", "二次打击  second strike"]
 

@@ -61,9 +61,7 @@ implementing its terms (fes2024-0114 「中国是欧洲三国/欧盟+3中唯一�
 below cannot confirm. Where the paper states only one side's position, the relation is coded unclear."""),
 ("code", """positions = sg.positions_view()
 positions"""),
-("code", """plotting.category_dot_chart(
-    plotting.bilingual_labels(positions["issue_zh"], positions["issue"], width=48),
-    list(positions["relation"]), ["converge", "unclear", "diverge"],
+("code", """plotting.coded_table_chart(positions, "issue_zh", "issue", "relation",
     "德中立场 Germany and China: where they converge and diverge",
     {"converge": "一致 converge", "unclear": "不清楚 unclear", "diverge": "分歧 diverge"})"""),
 ("md", """## 2. Why does China matter more to multilateral arms control now?
@@ -80,9 +78,7 @@ China softened the line it once shared with Russia and now aims its criticism at
 (fes2024-0067, fes2024-0068)."""),
 ("code", """russia = sg.china_russia_view()
 russia"""),
-("code", """plotting.category_dot_chart(
-    plotting.bilingual_labels(russia["topic_zh"], russia["topic"], width=48),
-    list(russia["relation"]), ["distances", "mixed", "aligns"],
+("code", """plotting.coded_table_chart(russia, "topic_zh", "topic", "relation",
     "中俄之间 China and Russia: where China distances itself",
     {"distances": "保持距离 distances", "mixed": "摇摆 mixed", "aligns": "一致 aligns"})"""),
 ("md", """## 3. What stands in the way of a dialogue?"""),
@@ -98,7 +94,8 @@ obstacles"""),
 
 `format` is one of official (government to government), Track 1.5 (officials and experts), Track 2 (experts and
 civil society) and multilateral forum."""),
-("md", """**Finding.** The paper wants an open, issue-specific government dialogue (fes2024-0088) built on channels that
+("md", """**Finding.** The paper wants an open, issue-specific government dialogue (fes2024-0088
+「公开、针对具体议题和具有建设性地开展政府层面的军控政策对话」) built on channels that
 already exist, such as the directors-general talks of July 2023 (fes2024-0090), and widened step by step: technical
 issues first (fes2024-0097), then transparency and risk reduction through NATO, the EU and the P5 exchanges, with
 Track 1.5 and Track 2 dialogues to soften China's reservations about civil society (fes2024-0124)."""),
@@ -111,7 +108,7 @@ Treaty mentions in the paper joined with `data/reference/treaty_status.csv`. A �
 says of that country (coded in `data/coding/fes_treaty_statements.csv`) matches the record; "not in record" means the
 reference has no row (a bilateral US–Russian treaty, or a European treaty China is not part of)."""),
 ("md", """**Finding.** Each of the paper's statements about the two countries' treaty status that has a row in the record
-matches it. Note the CTBT: "both support" it (fes2024-0009), but China has only signed it, while Germany has
+matches it. Note the CTBT: "both support" it (fes2024-0009 「是北京和柏林均支持的重要条约」), but China has only signed it, while Germany has
 ratified. For the IPNDV, which China left according to the paper (fes2024-0095), the record has no row for China."""),
 ("code", """status = sg.treaty_status(study)
 plotting.status_grid(status[status["status"] != "not in record"],
@@ -123,7 +120,8 @@ Each checkable claim (dates, who did what, which treaty, who is party to what) w
 reference facts, in **conflict** with them, or **unverifiable** from them. The `sources` column gives the public
 sources of the deciding reference rows. Some reference rows rest on secondary sources (Wikipedia or a wiki mirror,
 document-sharing sites, newspapers); where a verdict depends on such a row, check the primary source before citing it."""),
-("md", """**Finding.** Most checkable claims are consistent with the record; one is in conflict with it and is explained
+("md", """**Finding.** Most checkable claims are consistent with the record; one is in conflict with it (fes2024-0113
+「在中国于2025年8月开始担任安理会轮值主席国之后」) and is explained
 below the table."""),
 ("code", """plotting.count_chart(sg.claims_view().assign(all="claims"), "verdict", "verdict",
                      "事实核查 Fact check of the paper's claims", "主张数 number of claims", plotting.RELATION_COLOURS)"""),

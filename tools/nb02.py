@@ -68,8 +68,9 @@ reports their conclusions without their arguments."""),
 ("md", """## 2. What vocabulary does the argument rest on?
 
 **Finding.** The report separates two meanings of 战略稳定 "strategic stability" and gives each its own name: the
-narrow, classic Western meaning becomes 核稳定 "nuclear stability" (carnegie2024-0041), the Chinese leaders' broad
-meaning becomes 政治稳定性 "political stability" (carnegie2024-0039). The table gives each term, its English label and
+narrow, classic Western meaning becomes 核稳定 "nuclear stability" (carnegie2024-0041 「报告中使用“核稳定”这一术语」), the Chinese leaders' broad
+meaning becomes 政治稳定性 "political stability" (carnegie2024-0039
+「它采用“政治稳定性”来描述」). The table gives each term, its English label and
 how the text defines or uses it (`concepts.csv`)."""),
 ("code", """su.concepts_view()"""),
 ("md", """Where the stability terms occur in the excerpt (one tick per sentence; dashed line: chapter 1 starts). The
@@ -117,10 +118,9 @@ of nuclear weapons and lifted his predecessors' limits on the military's nuclear
 introduction's summary of chapter 2, which the excerpt does not hold."""),
 ("code", """actors = su.actors_view()
 actors"""),
-("code", """plotting.category_dot_chart(
-    plotting.bilingual_labels(actors["actor_zh"], actors["actor"]), list(actors["shift"]),
-    ["earlier", "constant", "loses", "gains"], "谁来决策 Who decides: domestic actors and their shifting roles",
-    {"earlier": "早期 earlier", "constant": "不变 constant", "loses": "减弱 loses", "gains": "增强 gains"})"""),
+("code", """plotting.coded_table_chart(actors, "actor_zh", "actor", "shift",
+    "谁来决策 Who decides: domestic actors and their shifting roles",
+    {"earlier": "早期 earlier", "constant": "不变 constant", "loses": "减弱 loses", "gains": "增强 gains"}, width=None)"""),
 ("md", """## 5. What does the report recommend, and to whom?
 
 The summary of recommendations reaches us as a flat run of bullets (•). Rebuilt into a hierarchy

@@ -94,8 +94,9 @@ plotting.paired_bar_chart(list(concepts["label"].str.slice(0, 40)), list(concept
                           "概念频率 Concepts, treaties and initiatives per 10,000 characters", "每万字 per 10,000 characters")"""),
 ("code", """concepts"""),
 ("md", """**Finding.** The texts share little vocabulary beyond 核武器 "nuclear weapons" and risk reduction: the FES
-text speaks of 军控 "arms control" throughout and never of strategic stability; the Carnegie excerpt is built on the
-stability vocabulary (战略稳定, 核稳定, 政治稳定性) and never uses 军控 in its body. The entities named in both bodies
+text speaks of 军控 "arms control" throughout (fes2024-0007 「在多边军控领域，德国和中国在重大问题上目标一致」) and never of
+strategic stability; the Carnegie excerpt is built on the stability vocabulary (战略稳定, 核稳定, 政治稳定性; carnegie2024-0033
+「许多中国核专家大多接受了西方提出的“战略稳定”这一术语」) and never uses 军控 in its body. The entities named in both bodies
 (countries aside), with the forms each text uses:"""),
 ("code", """cp.shared_entities(study, DOCS)"""),
 ("md", """**Where the words occur.**
@@ -161,7 +162,9 @@ alignment"""),
                           "FES 2024 proposals", "Carnegie 2024 top-level recommendations",
                           "建议主题 What each text asks, by theme", "条数 number of items") if STUDY_PAIR else None"""),
 ("md", """**Finding.** The texts converge on transparency, risk reduction and expert dialogue (the themes with items on
-both sides). The emphasis differs: FES's proposals go most often to expert and Track 2 dialogue, then to official
+both sides): risk reduction as common ground (fes2024-0060 「旨在减少核风险」; carnegie2024-0027
+「减少核武器使用的风险是两国最明显的共同利益」) and dialogue among experts (fes2024-0093 「在专家层面上开展“自下而上”的对话」;
+carnegie2024-0105 「他们还应发起联合双边专家研究」). The emphasis differs: FES's proposals go most often to expert and Track 2 dialogue, then to official
 channels and technical cooperation, and only FES proposes technical cooperation and work in multilateral forums;
 Carnegie's recommendations turn on the political relationship between Washington and Beijing, and address both
 capitals, while FES addresses Germany, its partners and China."""),

@@ -191,6 +191,16 @@ def category_dot_chart(labels: list[str], categories: list[str], order: list[str
     return _done(fig)
 
 
+def coded_table_chart(table: pd.DataFrame, chinese: str, english: str, category: str, title: str,
+                      columns: dict[str, str], width: int | None = 48) -> Figure:
+    """A :func:`category_dot_chart` of a hand-coded table: one row per item, labelled
+    "中文  English" from the columns *chinese* and *english*, with a dot in the column of its
+    *category*.  *columns* maps each category, in display order, to its bilingual label.
+    """
+    labels = bilingual_labels(table[chinese], table[english], width)
+    return category_dot_chart(labels, list(table[category]), list(columns), title, columns)
+
+
 def count_chart(table: pd.DataFrame, row: str, column: str, title: str, xlabel: str,
                 colours: dict[str, str] | None = None) -> Figure:
     """Stacked horizontal bars: counts of *row* values, split by *column* values."""
