@@ -1,9 +1,11 @@
 """Cell sources of notebooks/00_corpus.ipynb."""
 
 SUMMARY = ("What the two texts are, what cleaning did to them (every edit logged with its raw span), how each is "
-           "built, how well the domain dictionary segments them, and a quality audit: the FES edition is a careful "
-           "translation with repaired PDF damage; the Carnegie copy is a machine translation with garbled names, "
-           "mistranslated terms and an inserted passage that is not the report's.")
+           "built, how well the domain dictionary segments them, and a translation audit that counts problem "
+           "passages by severity: the FES edition is a fluent human translation with a few substantive errors (a "
+           "US estimate turned into 'conclusive evidence', the P5-process chair turned into the Security Council "
+           "presidency); the Carnegie copy is a machine translation with many renderings that change the meaning, "
+           "garbled names and an inserted passage that is not the report's.")
 
 CELLS = [
 ("md", """# 00 · The corpus and its quality
@@ -14,8 +16,9 @@ how is each built, and how far can each be trusted *as a text*?
 The study reads two Chinese-language policy texts on arms control:
 
 - **fes2024**: Oliver Meier and Michael Staack, *多边军控领域的德中合作* (German–Chinese cooperation in multilateral
-  arms control), Friedrich-Ebert-Stiftung, February 2024, the Chinese edition of an FES short analysis
-  ("Deutschland und China in der multilateralen Rüstungskontrolle");
+  arms control), Friedrich-Ebert-Stiftung, February 2024, the foundation's Chinese edition of an FES short analysis
+  ("Deutschland und China in der multilateralen Rüstungskontrolle"): a fluent human translation with a few
+  substantive errors;
 - **carnegie2024**: Tong Zhao, *Political Drivers of China's Changing Nuclear Policy*, Carnegie Endowment for
   International Peace, July 2024, in a **machine translation** scraped from a Chinese report aggregator (发现报告,
   "Discover Reports"), which covers only the front matter, the introduction and the start of chapter 1.
@@ -33,6 +36,41 @@ from helpers import audit, evaluation, plotting
 helpers.setup()""", "setup"),
 ("code", """CORPUS = None  # a folder with manifest.csv; None: the study's two texts (data/raw)""", "parameters"),
 ("code", """study = audit.load_study(CORPUS or audit.RAW)"""),
+("md", """## Summary of findings
+
+The figures are computed in the cell below; the sections that follow show the evidence for each point.
+
+- **The texts.** Neither is an original. fes2024 is the Friedrich-Ebert-Stiftung's own Chinese edition of a German
+  paper, a fluent human translation (fes2024-0007 「在多边军控领域，德国和中国在重大问题上目标一致」 "in multilateral arms
+  control Germany and China share aims on the major issues"). carnegie2024 is a machine translation of an excerpt of
+  Tong Zhao's Carnegie report, taken from a report aggregator's web page; it breaks off mid-sentence
+  (carnegie2024-0113 「但这些操作层」 "but these operational le-").
+- **Cleaning** repaired what the extraction broke and logged every edit with its raw span. In the FES PDF, footnote
+  blocks had cut sentences, twice inside a word (fes2024-0036 「可预测性」 "predictability"), and Markdown bold markers
+  survived (fes2024-0013 「分歧」 "divergence" was `**分歧**`). Around the Carnegie text it removed the web page's
+  notices, and it stripped note numbers fused into the sentences (after carnegie2024-0026
+  「着手继续讨论战略稳定问题」 "begin to carry forward discussions on strategic stability" stood a 1).
+- **Structure.** The FES paper has an unheaded opening, headed sections such as
+  fes2024-0040 「中国对多边军控的重要性与日俱增」 "China's growing importance to multilateral arms control", its notes and
+  the authors' bios. The Carnegie excerpt has the report's front matter with a garbled table of contents
+  (carnegie2024-0009 「致谢七」 "acknowledgments seven"), the introduction, which ends in a summary of recommendations
+  (carnegie2024-0082 「以下是建议的总结」 "below is a summary of the recommendations"), and the start of chapter 1.
+- **Notes.** Every FES note is parsed into authors, year, title and address (where it has one) and linked to its
+  marker; the note on the 2022 NPT review conference (fes2024-0127 「《公告失败》」) renders its German title word by
+  word as "announcement failure". The Carnegie excerpt keeps its note markers but none of the notes.
+- **Trust, by severity.** Problems are counted by passage (flags on one sentence, or on one torn phrase or inserted
+  list, count once) and ordered by severity. The Carnegie translation changes the meaning of many passages: it inserts
+  a list that is not the report's (carnegie2024-0092 「1.保持战略透明度与沟通」), renders *launch on warning* as
+  "counterattack launch" (carnegie2024-0045 「反击发射」), Xi's expectation that relations would deteriorate as
+  relations being upgraded (carnegie2024-0066 「中美关系升级」), *manage* the rivalry as *settle* it
+  (carnegie2024-0083 「解决他们的双边竞争」), *conventional* aggression as *traditional* (carnegie2024-0104
+  「传统军事侵略」) and a US *counterforce* strike as China's counter-strike (carnegie2024-0111 「中国反制打击」). The FES
+  edition is a fluent human translation with a few substantive errors: a US intelligence estimate given as
+  "conclusive evidence" (fes2024-0059 「确切证据」), and the P5-process chair turned into the Security Council
+  presidency in "August 2025" (fes2024-0113 「安理会轮值主席国」); its naming errors include the Convention on Cluster
+  Munitions under the name of the Oslo Accords (fes2024-0017 「《奥斯陆协定》」) and two names for CEND
+  (fes2024-0060 「为核裁军创造环境倡议」, fes2024-0107 「创造核裁军环境倡议」)."""),
+("code", """audit.problem_counts(study)"""),
 ("md", """## 1. What the two documents are
 
 `data/raw/manifest.csv` records each text's provenance. Note the column `translation`: neither text is an original.
@@ -127,41 +165,79 @@ Where the two texts name the same entity differently, they resolve to the same e
 note but 童招 and 汤赵 in the machine translation."""),
 ("code", """plotting.mentions_chart(study.tables["mentions"])"""),
 ("code", """audit.shared_entities(study)"""),
-("md", """## 5. The quality audit
+("md", """## 5. The translation audit
 
 `quality_flags.csv` lists the defects of each text with their evidence. Rules find what can be found mechanically
-(`source = rule`); careful reading adds the rest as reviewable data in `data/annotations/quality_review.csv`
-(`source = review`), and a test checks that every reviewed row's sentence exists and contains its quotation."""),
-("code", """plotting.flags_chart(study.tables["quality_flags"])"""),
+(`source = rule`); careful reading of the Chinese adds the rest as reviewable data in
+`data/annotations/quality_review.csv` (`source = review`), and a test checks that every reviewed row's sentence exists
+and contains its quotation.
+
+Every flag has a **severity**. *Meaning-changing*: a reader of the Chinese would understand something different from
+what the original says (a wrong fact, a wrong actor, a reversed or distorted sense, text that does not belong).
+*Naming*: a name, title or term is rendered wrongly or inconsistently, but the sense survives. *Cosmetic*: formatting,
+spacing or extraction debris that does not change what is said. Rule-based flags take a default by kind
+(`helpers.quality.KIND_SEVERITY`), reviewed flags a severity set by hand.
+
+Flags are not problems: one sentence can carry several (carnegie2024-0106 「CHAPTER1 中国建筑的驱动力」 has an English
+heading, glued Latin letters and *buildup* rendered as 建筑 "architecture"). The audit therefore counts **problem
+passages**: the flags on one sentence are one problem, and so are those on a run of consecutive sentences that share
+one defect, such as a phrase torn in two (carnegie2024-0073 「对获取升级的兴趣」 and carnegie2024-0074 「管理能力」) or the
+inserted list; a problem takes the worst severity of its flags."""),
+("code", """plotting.problems_chart(audit.problem_counts(study))"""),
 ("code", """audit.flag_counts(study)"""),
 ("md", """### The FES text
 
-The FES edition is a careful translation with PDF-extraction damage. The extraction damage is mechanical and is
-repaired: sentences cut by page breaks, Markdown bold markers, note markers. What remains are wording and content
-problems, each flagged where it occurs: an
-English *and* left in the Chinese (私人 and 民间社会, fes2024-0027), two renderings of the CEND initiative
-(为核裁军创造环境倡议 in fes2024-0060, 创造核裁军环境倡议 in fes2024-0107), the Convention on Cluster Munitions given as
-《奥斯陆协定》 (fes2024-0017), the usual Chinese name of the Oslo *Accords*, note addresses broken at line ends
-(fes2024-0126, fes2024-0128, fes2024-0133), the German journal *Vereinte Nationen* rendered as 联合国 "United
-Nations" in a note (联合国 70, fes2024-0127), and one sentence whose body or date is probably wrong: that China
-在中国于2025年8月开始担任安理会轮值主席国之后 "begins to hold the rotating presidency of the Security Council in
-August 2025" (fes2024-0113; see the review note)."""),
+The FES edition is a fluent human translation with a few substantive errors. Its PDF-extraction damage is mechanical
+and repaired (sentences cut by page breaks, Markdown bold markers, note markers). The errors are in the translation
+(or, where the German original would be needed to tell, possibly in the paper itself):
+
+**Finding.** Two renderings change what a reader learns. A US intelligence estimate that the risk of Russian
+nuclear use had risen to 50% becomes "conclusive evidence" (fes2024-0059 「美国情报部门获得确切证据」); a probability is
+an estimate, not a fact evidence can establish; whether the translation or the authors overstated it cannot be checked,
+since the German original is not in the corpus. And the sentence after one on Russia's chair of the P5 process has
+China take up 安理会轮值主席国 "the Security Council presidency" (fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」),
+which China held in February 2025, not August; the context is the P5-process chair, which passed to China in 2024.
+
+**Finding.** The naming errors leave the sense intact but mislead a reader who looks things up: the P5 process's
+rotating coordinator appears as the "rotating chair of the five permanent members" (fes2024-0112
+「五常轮值主席国」), easily read as the Security Council presidency; the Convention on Cluster Munitions as
+fes2024-0017 「《奥斯陆协定》」, the usual Chinese name of the Israeli–Palestinian Oslo *Accords*; a cited article's
+German title (probably *Angekündigtes Scheitern*, "a failure foretold") as "announcement failure" and the journal
+*Vereinte Nationen* as "United Nations" (fes2024-0127 「《公告失败》，载于：联合国 70」); and CEND under two names
+(fes2024-0060 「为核裁军创造环境倡议」, fes2024-0107 「创造核裁军环境倡议」). Cosmetic: an English *and* left in the
+Chinese (fes2024-0027 「私人 and 民间社会」) and note addresses broken at line ends."""),
 ("code", """audit.flags_view(study, "fes2024")"""),
-("code", """audit.evidence(study, ["fes2024-0027", "fes2024-0017", "fes2024-0113"])"""),
+("code", """audit.evidence(study, ["fes2024-0059", "fes2024-0112", "fes2024-0113", "fes2024-0017"])"""),
 ("md", """### The Carnegie text
 
 The Carnegie copy is a different kind of source. Besides the web page's boilerplate and the truncation, the machine
 translation garbles names (the author is 童招 on the cover, carnegie2024-0002, and 汤赵 on the about-the-author
 page, carnegie2024-0011; *Carnegie* becomes 卡内基研究所, a different institution, carnegie2024-0005), mistranslates
 terms (*buildup* as 建筑 "architecture", carnegie2024-0106; nuclear *views* as 核能 "nuclear energy" views,
-carnegie2024-0062), scrambles sentences across page breaks (升级 | 管理能力 "escalation | management capabilities",
+carnegie2024-0062), tears phrases across sentences (升级 | 管理能力 "escalation | management capabilities",
 carnegie2024-0073 and carnegie2024-0074), and, most seriously, **contains a passage that does not belong to the report**: a numbered list of
 generic policy points, most of them on civil nuclear energy (from 1.保持战略透明度与沟通 in carnegie2024-0092 to
 8.支持发展中国家的核能能力建设 in carnegie2024-0099), inserted between the lead-in 具体而言，北京应： "specifically,
 Beijing should:" (carnegie2024-0091) and the report's own sub-points for Beijing (carnegie2024-0100 onwards). Any analysis of the
-report's recommendations must leave it out."""),
-("code", """audit.flags_view(study, "carnegie2024", kinds=["interpolated_passage", "translation_error", "mangled_structure"])"""),
-("code", """audit.evidence(study, ["carnegie2024-0091", "carnegie2024-0092", "carnegie2024-0100", "carnegie2024-0106"])"""),
+report's recommendations must leave it out.
+
+**Finding.** Beyond these, a reading of the Chinese found renderings that change the meaning of a sentence and that
+no rule can see. *Launch on warning*, a specific posture, becomes "counterattack launch" (carnegie2024-0045
+「对新核姿态（如反击发射）日益浓厚的兴趣」), which reads as the plain retaliation China has always planned for. Xi's
+expectation that relations would deteriorate becomes 关系升级, which in Chinese means relations being upgraded
+(carnegie2024-0066 「习近平对中美关系升级的预期」), against the next sentence's 进一步恶化 "further deterioration". The
+recommendation to *manage* the rivalry asks Washington and Beijing to settle it (carnegie2024-0083
+「应当解决他们的双边竞争」). *Conventional* military aggression becomes *traditional* (carnegie2024-0104
+「平息地区对传统军事侵略的担忧」), although the bullet's heading has 常规 right. And Beijing's fear of a US *counterforce*
+strike becomes a fear of "China's counter-strike" (carnegie2024-0111 「这引发了北京对中国反制打击的担忧」).
+
+**Finding.** More of the same kind: the decades after 1964 become "the coming decades" (carnegie2024-0044
+「在未来几十年里，中国坚持了温和的核战略」); *remote* (improbable) threats become 远程 "long-range" threats
+(carnegie2024-0088 「远程和低概率威胁」); and respect for China's core interests becomes a joint act
+(carnegie2024-0037 「并与中国尊重所谓的核心利益」). *Empower experts* as 授权 "authorise" experts is a naming problem
+(carnegie2024-0105 「授权专家」). The meaning-changing flags, worst first:"""),
+("code", """audit.flags_view(study, "carnegie2024", severities=["meaning-changing"])"""),
+("code", """audit.evidence(study, ["carnegie2024-0045", "carnegie2024-0066", "carnegie2024-0083", "carnegie2024-0111"])"""),
 ("md", """## Reference facts for the later notebooks
 
 `data/reference/` holds curated facts copied unchanged from the study's shared reference folder: treaty status,
@@ -171,14 +247,19 @@ notebooks use them to cross-check what the texts claim; here is what they hold:"
 ("code", """audit.reference_overview()"""),
 ("md", """## 6. How far can each text be trusted?
 
-The table counts, for each text, the body sentences touched by at least one flag, and the flags that affect meaning
-(translation errors, mangled structure, interpolated passages) as opposed to form."""),
+The table counts, for each severity (worst first) and text, the problem passages, the flags of that severity, and the
+running-text body sentences in those passages, with their share of the body. A passage counts once, under its worst
+severity."""),
 ("code", """audit.trust_summary(study)"""),
-("md", """**Reading.** The FES text can be quoted as the authors' argument in the foundation's own Chinese edition: its
-extraction damage is repaired, and its few wording and content problems are flagged where they occur (the date in
-fes2024-0113 needs checking against the German original before it is cited). The Carnegie text
+("code", """audit.problems(study, severities=["meaning-changing"])"""),
+("md", """**Reading.** The FES text can be quoted as the authors' argument in the foundation's own Chinese edition, a fluent
+human translation: its extraction damage is repaired, and its few substantive errors are flagged where they occur.
+Two sentences must be checked against the German original before they are cited, the "conclusive evidence" of
+fes2024-0059 and the Security Council presidency of fes2024-0113, and names must be resolved through the entity
+table. The Carnegie text
 can be used for what the report argues in its introduction, **but not for its wording**: quotations are the
-translation engine's, names must be resolved through the entity table, the inserted list must be excluded, and
+translation engine's, many passages change the meaning (the table above lists them, and each must be read against
+the English report before it is cited), names must be resolved through the entity table, the inserted list must be excluded, and
 anything about the later chapters must come from elsewhere, because the excerpt stops in chapter 1. The later notebooks
 follow these rules."""),
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .paths import ANNOTATIONS, RAW
+from .quality import SEVERITIES, passage_starts
 from .tables import Processed, build_tables, process_corpus
 
 
@@ -55,10 +56,77 @@ def overview(study: Study) -> pd.DataFrame:
 
 
 def flag_counts(study: Study) -> pd.DataFrame:
-    """Quality flags by document and kind (a document per column)."""
+    """Quality flags by severity (worst first), kind and document (a document per column)."""
     flags = study.tables["quality_flags"]
-    return flags.groupby(["kind", "doc_id"]).size().unstack(fill_value=0).reindex(
-        columns=list(study.tables["documents"]["doc_id"]), fill_value=0)
+    table = flags.groupby(["severity", "kind", "doc_id"]).size().unstack(fill_value=0).reindex(
+        columns=list(study.tables["documents"]["doc_id"]), fill_value=0).rename_axis(columns=None).reset_index()
+    table["rank"] = table["severity"].map(SEVERITIES.index)
+    return table.sort_values(["rank", "kind"]).drop(columns="rank").reset_index(drop=True)
+
+
+def _with_passage(flags: pd.DataFrame, starts: dict[str, str] | None) -> pd.DataFrame:
+    """*flags* with a ``passage`` key (the run's first sentence, or ``#n`` for a flag without a sentence) and a
+    severity ``rank`` (0 is worst)."""
+    starts = passage_starts() if starts is None else starts
+    key = [(sid and starts.get(sid, sid)) or f"#{i}" for i, sid in enumerate(flags["sentence_id"])]
+    return flags.assign(passage=key, rank=flags["severity"].map(SEVERITIES.index))
+
+
+def problem_passages(flags: pd.DataFrame, starts: dict[str, str] | None = None) -> pd.DataFrame:
+    """The quality flags grouped into problems: one row per passage, worst severity first.
+
+    A passage is a sentence: all flags on one sentence are one problem. Consecutive
+    sentences that share one defect (a phrase torn across two sentences, a list inserted
+    item by item) are one passage when *starts* maps each later sentence of the run to
+    its first; by default the runs are those recorded in the ``passage`` column of
+    ``data/annotations/quality_review.csv`` (:func:`helpers.quality.passage_starts`).
+    A flag without a sentence (removed boilerplate, missing notes) is a problem of its
+    own. A problem takes the worst severity of its flags.
+
+    Args:
+        flags: rows of ``quality_flags.csv`` (doc_id, sentence_id, kind, severity, evidence).
+        starts: sentence id → first sentence of its run.
+
+    Returns:
+        doc_id, passage (its first sentence id; empty for a flag without a sentence),
+        last (its last sentence id), sentences (how many), severity, kinds (distinct,
+        `;`-separated), flags (how many) and the evidence of its worst flag; ordered by
+        document, severity and passage.
+    """
+    columns = ["doc_id", "passage", "last", "sentences", "severity", "kinds", "flags", "evidence"]
+    if flags.empty:
+        return pd.DataFrame(columns=columns)
+    keyed = _with_passage(flags, starts)
+    rows = []
+    for (doc_id, passage), group in keyed.groupby(["doc_id", "passage"], sort=False):
+        worst = group.sort_values("rank", kind="stable").iloc[0]
+        ids = sorted(set(group["sentence_id"]) - {""})
+        rows.append({"doc_id": doc_id, "passage": "" if passage.startswith("#") else passage,
+                     "last": ids[-1] if ids else "", "sentences": len(ids), "severity": worst["severity"],
+                     "kinds": ";".join(dict.fromkeys(group["kind"])), "flags": len(group),
+                     "evidence": worst["evidence"], "rank": worst["rank"]})
+    table = pd.DataFrame(rows)
+    docs = {d: i for i, d in enumerate(dict.fromkeys(flags["doc_id"]))}
+    table = table.assign(doc=table["doc_id"].map(docs)).sort_values(["doc", "rank", "passage"], kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+def problems(study: Study, doc_id: str | None = None, severities: list[str] | None = None) -> pd.DataFrame:
+    """The problem passages (:func:`problem_passages`) of the study, optionally of one document or some severities."""
+    table = problem_passages(study.tables["quality_flags"])
+    if doc_id:
+        table = table[table["doc_id"] == doc_id]
+    if severities:
+        table = table[table["severity"].isin(severities)]
+    return table.reset_index(drop=True)
+
+
+def problem_counts(study: Study) -> pd.DataFrame:
+    """Problem passages by severity (rows, worst first) and document (columns)."""
+    problems = problem_passages(study.tables["quality_flags"])
+    return (problems.groupby(["severity", "doc_id"]).size().unstack(fill_value=0)
+            .reindex(index=list(SEVERITIES), columns=list(study.tables["documents"]["doc_id"]), fill_value=0)
+            .rename_axis(index="severity", columns=None))
 
 
 def cleaning_summary(study: Study) -> pd.DataFrame:
@@ -126,33 +194,47 @@ def sections_view(study: Study) -> pd.DataFrame:
 
 
 def trust_summary(study: Study) -> pd.DataFrame:
-    """Per document: how much of the body is touched by a quality flag."""
+    """How far each text can be trusted: problem passages by severity, worst first.
+
+    One row per severity and document. ``problems`` counts passages, not flags (see
+    :func:`problem_passages`): each passage counts once, under its worst severity;
+    ``flags`` counts the flags of that severity. ``body_sentences_affected`` are the
+    running-text sentences of the body in those passages, and ``share_of_body`` their
+    share of the body's running-text sentences.
+    """
     sentences = study.tables["sentences"]
     flags = study.tables["quality_flags"]
+    problems = problem_passages(flags)
+    keyed = _with_passage(flags, None)
+    worst = keyed.groupby(["doc_id", "passage"])["rank"].transform("min").map(lambda r: SEVERITIES[r])
     rows = []
-    for doc_id in study.tables["documents"]["doc_id"]:
-        body = sentences[(sentences["doc_id"] == doc_id) & (sentences["part"] == "body") & (sentences["kind"] == "sentence")]
-        doc_flags = flags[flags["doc_id"] == doc_id]
-        flagged = set(doc_flags["sentence_id"]) & set(body["sentence_id"])
-        content = doc_flags[doc_flags["kind"].isin(["translation_error", "mangled_structure", "interpolated_passage"])]
-        rows.append({
-            "doc_id": doc_id, "body_sentences": len(body), "flagged_body_sentences": len(flagged),
-            "share_flagged": round(len(flagged) / len(body), 3) if len(body) else 0.0,
-            "flags_by_rule": int((doc_flags["source"] == "rule").sum()),
-            "flags_by_review": int((doc_flags["source"] == "review").sum()),
-            "meaning_affected": len(content),
-            "truncated": bool(study.tables["documents"].set_index("doc_id").loc[doc_id, "truncated"]),
-        })
+    for severity in SEVERITIES:
+        for doc_id in study.tables["documents"]["doc_id"]:
+            body = sentences[(sentences["doc_id"] == doc_id) & (sentences["part"] == "body")
+                             & (sentences["kind"] == "sentence")]
+            here = problems[(problems["doc_id"] == doc_id) & (problems["severity"] == severity)]
+            touched = set(keyed.loc[(keyed["doc_id"] == doc_id) & (worst == severity), "sentence_id"])
+            touched &= set(body["sentence_id"])
+            rows.append({
+                "severity": severity, "doc_id": doc_id, "problems": len(here),
+                "flags": int(((flags["doc_id"] == doc_id) & (flags["severity"] == severity)).sum()),
+                "body_sentences": len(body), "body_sentences_affected": len(touched),
+                "share_of_body": round(len(touched) / len(body), 3) if len(body) else 0.0,
+            })
     return pd.DataFrame(rows)
 
 
-def flags_view(study: Study, doc_id: str, kinds: list[str] | None = None) -> pd.DataFrame:
-    """The quality flags of one document, optionally of some kinds, with evidence."""
+def flags_view(study: Study, doc_id: str, kinds: list[str] | None = None,
+               severities: list[str] | None = None) -> pd.DataFrame:
+    """The quality flags of one document, worst severity first, optionally of some kinds or severities."""
     flags = study.tables["quality_flags"]
     view = flags[flags["doc_id"] == doc_id]
     if kinds:
         view = view[view["kind"].isin(kinds)]
-    return view[["sentence_id", "kind", "evidence", "note", "source"]].reset_index(drop=True)
+    if severities:
+        view = view[view["severity"].isin(severities)]
+    view = view.assign(rank=view["severity"].map(SEVERITIES.index)).sort_values(["rank", "sentence_id"], kind="stable")
+    return view[["sentence_id", "severity", "kind", "evidence", "note", "source"]].reset_index(drop=True)
 
 
 def trace(study: Study, sentence_id: str) -> pd.DataFrame:

@@ -135,6 +135,33 @@ def flags_chart(flags: pd.DataFrame) -> Figure:
     return _done(fig)
 
 
+#: Bilingual labels of the three severities of a quality problem, worst first.
+SEVERITY_LABELS = {"meaning-changing": "改变原意 meaning-changing", "naming": "名称术语 naming",
+                   "cosmetic": "格式 cosmetic"}
+
+
+def problems_chart(counts: pd.DataFrame) -> Figure:
+    """Grouped horizontal bars: problem passages by severity (worst at the top), per document.
+
+    Args:
+        counts: severities as rows (worst first), documents as columns (``audit.problem_counts``).
+    """
+    fig, ax = _figure(8, 0.7 * len(counts) + 1.4)
+    height = 0.8 / max(1, len(counts.columns))
+    for i, doc in enumerate(counts.columns):
+        positions = [y + i * height for y in range(len(counts))]
+        bars = ax.barh(positions, counts[doc], height=height, color=doc_colour(doc, i), label=doc_label(doc))
+        ax.bar_label(bars, padding=2, fontsize=8)
+    ax.set_yticks([y + height * (len(counts.columns) - 1) / 2 for y in range(len(counts))],
+                  [SEVERITY_LABELS.get(s, s) for s in counts.index])
+    ax.invert_yaxis()
+    ax.set_xlabel("问题段落数 problem passages (flags on one passage count once)")
+    ax.set_title("质量审查 Quality audit: problems by severity")
+    ax.set_xlim(0, max(1, int(counts.to_numpy().max())) * 1.1)
+    fig.legend(loc="outside lower center", ncols=max(1, len(counts.columns)), fontsize=8)
+    return _done(fig)
+
+
 def mentions_chart(mentions: pd.DataFrame) -> Figure:
     """Grouped bars: entity mentions by category, per document."""
     table = mentions.groupby(["category", "doc_id"]).size().unstack(fill_value=0)

@@ -7,8 +7,11 @@ Two sources feed ``quality_flags.csv``:
   notes, stray English words, glued Latin words, untranslated headings, a mangled
   table of contents, mistranslated names and inconsistent renderings;
 - **careful reading**, recorded as reviewable data in
-  ``data/annotations/quality_review.csv`` (doc_id, sentence_id, kind, quote, note).
-  A test checks that every reviewed row's sentence exists and contains its quote.
+  ``data/annotations/quality_review.csv`` (doc_id, sentence_id, passage, kind, severity,
+  quote, note). A test checks that every reviewed row's sentence exists and contains its quote.
+
+Every flag has a **severity** (:data:`SEVERITIES`): a rule-based flag takes the default
+of its kind (:data:`KIND_SEVERITY`); a reviewed flag carries the severity set by hand.
 """
 
 from __future__ import annotations
@@ -34,9 +37,64 @@ KINDS: tuple[str, ...] = (
 )
 
 
+SEVERITIES: tuple[str, ...] = ("meaning-changing", "naming", "cosmetic")
+"""How much a flagged defect matters to a reader of the Chinese, worst first.
+
+- ``meaning-changing``: a reader of the Chinese would understand something different from
+  what the original says: a wrong fact, a wrong actor, a reversed or distorted sense, or
+  text that does not belong to the original;
+- ``naming``: a name, title or term is rendered wrongly or inconsistently, but the sense of
+  the sentence survives;
+- ``cosmetic``: formatting, spacing or extraction debris that does not change what is said.
+"""
+
+KIND_SEVERITY: dict[str, str] = {
+    "boilerplate": "cosmetic",
+    "truncation": "cosmetic",
+    "page_break_split": "cosmetic",
+    "leftover_markup": "cosmetic",
+    "fused_note_marker": "cosmetic",
+    "missing_notes": "cosmetic",
+    "stray_foreign_word": "cosmetic",
+    "spacing_artifact": "cosmetic",
+    "untranslated_heading": "cosmetic",
+    "broken_url": "cosmetic",
+    "parallel_translation": "cosmetic",
+    "converted_script": "cosmetic",
+    "mangled_structure": "naming",
+    "translation_error": "naming",
+    "inconsistent_rendering": "naming",
+    "interpolated_passage": "meaning-changing",
+}
+"""The default severity of a flag of each kind (used for rule-based flags).
+
+Why:
+
+- the **cosmetic** kinds are debris of extraction or conversion. Boilerplate, markup, parallel
+  translations and note numbers are removed and logged, page-break splits rejoined, and
+  scripts converted, so that what the text says is unchanged; a stray English word, glued
+  Latin words, an English heading or a broken note address leave the sense readable. A
+  truncation or missing notes take text away but do not falsify what remains: the
+  document-level fact is reported apart (``documents.csv``, column ``truncated``);
+- the rules find ``translation_error`` and ``inconsistent_rendering`` only through the
+  entity lexicon, i.e. on **names** (a person, an institution, a treaty) rendered wrongly
+  or two ways, and ``mangled_structure`` only in a table of contents (titles cut, page
+  numbers turned into words): the sense of the running text survives, so **naming**;
+- an ``interpolated_passage`` is text that does not belong to the original: always
+  **meaning-changing**.
+
+A reviewed flag does not use this default: its severity is set by hand in
+``data/annotations/quality_review.csv``, because a reviewed translation error or mangled
+sentence can be a naming problem or change the meaning.
+"""
+
+
 @dataclass(frozen=True)
 class Flag:
-    """One row of the quality audit."""
+    """One row of the quality audit.
+
+    ``severity`` defaults to the severity of the kind (:data:`KIND_SEVERITY`).
+    """
 
     doc_id: str
     sentence_id: str
@@ -44,6 +102,14 @@ class Flag:
     evidence: str
     note: str
     source: str  # rule or review
+    severity: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", KIND_SEVERITY[self.kind])
+        if self.severity not in SEVERITIES:
+            raise HelpersError(f"flag on {self.sentence_id or self.doc_id}: unknown severity {self.severity!r}; "
+                               f"use one of {', '.join(SEVERITIES)}.")
 
 
 _STRAY = re.compile(rf"(?<=[{HAN}])\s*\b(and|or|the|of|with|for|to|in)\b\s*(?=[{HAN}])")
@@ -168,18 +234,25 @@ def _rendering_flags(doc: str, sentences: list[Sentence], mentions: dict[str, li
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """A flag recorded by careful reading."""
+    """A flag recorded by careful reading.
+
+    ``passage`` is empty, or, for a defect that runs over consecutive sentences (a phrase
+    torn in two, a list inserted item by item), the id of the run's first sentence: the
+    flags on all sentences of the run are then one problem (see :func:`passage_starts`).
+    """
 
     doc_id: str
     sentence_id: str
+    passage: str
     kind: str
+    severity: str
     quote: str
     note: str
 
 
 @lru_cache(maxsize=None)
 def reviewed(path: Path = ANNOTATIONS / "quality_review.csv") -> tuple[ReviewRow, ...]:
-    """The hand-recorded quality flags (validated kinds)."""
+    """The hand-recorded quality flags (validated kinds, severities and passages)."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = [ReviewRow(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(handle)]
@@ -188,9 +261,25 @@ def reviewed(path: Path = ANNOTATIONS / "quality_review.csv") -> tuple[ReviewRow
     for row in rows:
         if row.kind not in KINDS:
             raise HelpersError(f"{path}: unknown kind {row.kind!r} for {row.sentence_id}; use one of {', '.join(KINDS)}.")
+        if row.severity not in SEVERITIES:
+            raise HelpersError(f"{path}: severity {row.severity!r} for {row.sentence_id}; "
+                               f"set one of {', '.join(SEVERITIES)}.")
+        if row.passage and not (row.passage.rsplit("-", 1)[0] == row.doc_id and row.passage < row.sentence_id):
+            raise HelpersError(f"{path}: passage {row.passage!r} of {row.sentence_id} must be an earlier sentence "
+                               "of the same document (the first sentence of the run), or empty.")
     return tuple(rows)
 
 
 def review_flags(doc_id: str) -> list[Flag]:
     """The reviewed flags of one document, as :class:`Flag` rows."""
-    return [Flag(r.doc_id, r.sentence_id, r.kind, r.quote, r.note, "review") for r in reviewed() if r.doc_id == doc_id]
+    return [Flag(r.doc_id, r.sentence_id, r.kind, r.quote, r.note, "review", r.severity)
+            for r in reviewed() if r.doc_id == doc_id]
+
+
+def passage_starts() -> dict[str, str]:
+    """Sentence id → the first sentence of the reviewed run it belongs to.
+
+    Only sentences that continue a run are keys (carnegie2024-0074 → carnegie2024-0073);
+    every other sentence is a passage of its own.
+    """
+    return {r.sentence_id: r.passage for r in reviewed() if r.passage}
