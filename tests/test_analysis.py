@@ -112,22 +112,32 @@ def test_keyness_chart_terms_have_glosses(study):
     assert shown <= set(cp.glosses())
 
 
-def test_theme_alignment_covers_every_proposal_and_top_level_recommendation():
-    themes = load_coded("themes")
-    proposals = set(load_coded("fes_proposals")["proposal_id"])
+def test_both_texts_are_counted_in_one_set_of_categories():
+    asks = cp.asks()
+    proposals = load_coded("fes_proposals")
     recs = load_coded("carnegie_recommendations")
-    top = set(recs.loc[recs["parent_id"] == "", "rec_id"])
-    assert set(themes.loc[themes["doc_id"] == "fes2024", "item_id"]) == proposals
-    assert top <= set(themes.loc[themes["doc_id"] == "carnegie2024", "item_id"]) <= set(recs["rec_id"])
-    alignment = cp.theme_alignment().set_index("theme")
-    assert alignment.loc["transparency", "both"] and not alignment.loc["multilateral forums", "both"]
-    assert not alignment.loc["other", "both"]  # 'other' is never a shared theme
+    assert (asks["doc_id"] == "fes2024").sum() == len(proposals)
+    assert (asks["doc_id"] == "carnegie2024").sum() == (recs["parent_id"] == "").sum() == 7
+    themes = cp.ask_shares("theme").set_index("theme")
+    assert themes.loc["dialogue", "both"] and themes.loc["transparency", "both"]
+    assert not themes.loc["technical cooperation", "both"]
+    assert themes["share_fes"].sum() == pytest.approx(1.0, abs=0.02)
+    strategic = recs.set_index("rec_id").loc["R5"]
+    assert strategic["format"] == "official" and strategic["theme"] == "dialogue"  # a government mechanism
+    formats = cp.ask_shares("format").set_index("format")
+    assert formats.loc["unilateral", "share_carnegie"] > formats.loc["unilateral", "share_fes"]
 
 
 def test_every_conclusion_cites_both_texts(sentences):
     text = sentences.set_index("sentence_id")["text"]
     conclusions = load_coded("conclusions")
     assert set(conclusions["relation"]) == {"agree", "differ"}
+    assert (conclusions["headline"] == "yes").sum() == 1
+    headline = cp.conclusions_view().iloc[0]
+    assert headline["headline"] == "yes" and "linkage" in headline["finding"]
+    assert "introduction" in " ".join(cp.conclusions_view()["carnegie_source"])
+    findings = " ".join(conclusions["finding"])
+    assert "核心利益" in findings and "no first use" in findings
     for row in conclusions.itertuples():
         for ids, quotes, doc in ((row.fes_sentence_id, row.fes_quote, "fes2024"),
                                  (row.carnegie_sentence_id, row.carnegie_quote, "carnegie2024")):

@@ -23,7 +23,7 @@ REQUIRED = {
     "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason"],
     "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note"],
     "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence"],
-    "proposals": ["doc_id", "proposal", "topic", "format", "forum", "actors", "evidence"],
+    "proposals": ["doc_id", "proposal", "theme", "format", "forum", "actors", "evidence"],
     "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note"],
     "events": ["doc_id", "sentence_id", "date", "event"],
 }

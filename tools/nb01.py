@@ -1,6 +1,6 @@
 """Cell sources of notebooks/01_sino_german.ipynb."""
 
-SUMMARY = "The FES paper's argument coded with evidence: where Germany and China converge (the core treaties, the JCPOA, biosecurity) and diverge (China's build-up and transparency, humanitarian arms control, governance, chemical and biological weapons); why China matters more as Russia obstructs; the obstacles and proposals; and a fact check in which one claim conflicts with the record."
+SUMMARY = "The FES paper's argument coded at its own units, with a second coder's agreement: where Germany and China converge (mostly with the paper's own qualifications) and diverge (transparency, humanitarian arms control, governance, CBW, and by inference nuclear sharing); why China matters more as Russia obstructs; the two obstacles the paper argues; its proposals, which rank expert dialogue as more promising; and a graded fact check in which several claims are overstated and one conflicts with the record."
 
 CELLS = [
 ("md", """# 01 · The Sino-German argument
@@ -25,45 +25,69 @@ helpers.setup()""", "setup"),
 ("code", """study = audit.load_study()"""),
 ("md", """## Summary of findings
 
-The counts below are computed from the coded tables; the sections that follow show the evidence for each.
+The counts behind each point are computed in the cell after this list; the sections that follow show the evidence.
 
-- **Converge**: keeping the core treaties (NPT, BWC, CWC, CTBT) and the multilateral regimes alive, the Iran deal
-  (JCPOA), and biosecurity (the China-led Tianjin Guidelines, which Germany supports). The paper itself warns that
-  similar aims may hide different interests (fes2024-0009 「尽管双方支持背后的目标和利益可能有所不同」).
-- **Diverge**: China's nuclear build-up and transparency, the scope of disarmament, humanitarian arms control, the
-  multi-stakeholder governance of cyberspace and outer space, civil society, the OPCW's mandate and the
-  biological-weapons allegations against Ukraine.
-- **Unclear**: how far the agreement goes at all (fes2024-0019 「目前尚不清楚」), technology restrictions, and issues on
-  which the paper states only one side's position (China's role, talks beyond economics, verification, emerging
-  technologies).
-- **Why China matters more**: Russia obstructs the multilateral forums, and China distances itself from Russia on the
-  NPT review conference, nuclear threats, CEND and the Tianjin Guidelines; it sides with Russia on the OPCW's mandate
-  and the biological-weapons allegations, and is ambivalent on nuclear testing, nuclear sharing and the "no limits"
-  partnership.
-- **Obstacles**: technology controls form the largest group; the others range from the chemical and biological weapons
-  dispute to Chinese scepticism of civil society and the need for government authorisation.
-- **Proposals**: mostly official channels (government talks, NATO–China, EU–China, the Sino-German dialogue on Iran),
-  some multilateral forums (the IPNDV, the P5 exchanges), and Track 1.5 / Track 2 formats.
-- **Facts**: most checkable claims are consistent with the reference facts; one conflicts: China taking up the
-  Security Council presidency "in August 2025" (fes2024-0113), probably a mistranslated reference to the P5-process
-  chair."""),
+- **Converge**, but mostly with a qualification the paper itself adds: the multilateral agreements and the core
+  treaties (fes2024-0009 「尽管双方支持背后的目标和利益可能有所不同」, "although the aims and interests behind the support may
+  differ"), the JCPOA (agreement on the aim, not on practice), biosecurity (China's interest is "complicated",
+  fes2024-0071 「中方对于国际生物安全规则和规范的兴趣是复杂的」), and preventing nuclear use, where the two acted together
+  (fes2024-0059 「中德两国国家元首和政府首脑发出联合警告」).
+- **Diverge**: China's build-up and transparency, the scope of disarmament, humanitarian arms control, the governance
+  of cyberspace and outer space, civil society, the OPCW's mandate, the biological-weapons allegations, and, read with
+  a fact the paper takes for granted, nuclear sharing: China's principle that nuclear weapons stay on their owner's
+  territory (fes2024-0066 「即核武器只能部署在拥有国的领土上」) targets an arrangement Germany takes part in.
+- **Unclear**, in the paper's own words, are only how far the agreement goes overall (fes2024-0019 「目前尚不清楚」) and
+  whether China will rescue the Tianjin initiative. Where the paper states only one side's position, that is a gap in
+  the text, counted apart and never as "unclear".
+- **Why China matters more**: Russia obstructs the forums; China keeps its distance on nuclear matters (the NPT review
+  conference, nuclear threats, CEND) and backs Russia on the OPCW's mandate and the biological-weapons allegations
+  (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」).
+- **Obstacles**: the paper's own section argues two, economic and technology competition (fes2024-0077
+  「经济竞争会阻碍与中国开展军控问题对话」) and the chemical and biological weapons dispute; the others it names in passing.
+- **Proposals**: one row per proposal the paper makes. The largest group is about the dialogue itself (its level,
+  partners, sequence); the paper ranks an expert-level, bottom-up track as *more promising* (fes2024-0093 「更有望」) than the
+  official one, to begin with technical issues, with civil society as a complement.
+- **Facts**: graded, not pass/fail. One claim conflicts with the record (China's Security Council presidency "in
+  August 2025", fes2024-0113); several are *overstated*: US intelligence "firm evidence" of a 50 % risk
+  (fes2024-0059 「确切证据」, an estimate, and known from sources that appeared after the paper), Russia obstructing
+  "all" forums, China "the only" JCPOA member still implementing, China's "softened" stance on nuclear sharing, and
+  the "China-led" Tianjin Guidelines (fes2024-0117 「由中国主导的」); others are right in substance but *imprecise* in a
+  place, a date or a name.
+- **Reliability**: positions, proposals and obstacles were coded a second time by an independent reader; Cohen's kappa
+  with its interval is in section 8."""),
 ("code", """sg.summary_counts()"""),
 ("md", """## 1. Where do Germany and China converge, diverge, or remain unclear?
 
-The paper frames itself in these three terms: **目标一致** "the same aims" (fes2024-0007), **分歧** "divergence"
-(fes2024-0013) and **不清楚** "unclear" (fes2024-0019). One row per issue area; `germany` and `china` summarise each
-side's position as the paper presents it, in English."""),
-("md", """**Finding.** Convergence is about keeping the *existing* regimes alive: both want the core treaties and the
-multilateral machinery to survive. Divergence is about what goes beyond them: membership of the newer humanitarian
-treaties, transparency on nuclear forces, who takes part in governance, and how allegations and attribution are
-handled. Even the convergence is qualified: on the JCPOA the paper adds that China is the only E3/EU+3 member still
-implementing its terms (fes2024-0114 「中国是欧洲三国/欧盟+3中唯一仍在执行《联合全面行动计划》」), a claim the fact check
-below cannot confirm. Where the paper states only one side's position, the relation is coded unclear."""),
+The paper frames itself in these terms: **目标一致** "the same aims" (fes2024-0007), **分歧** "divergence"
+(fes2024-0013) and **不清楚** "unclear" (fes2024-0019). One row per issue area on which the paper states at least one
+side's position. `relation` has four values (codebook: `docs/codebook.md`): *converge*, *diverge*, *unclear* (the paper
+itself says so) and *one side only* (the paper states one side's position, so no relation can be coded: a gap in the
+text, not a finding). `qualified` marks a convergence the paper itself qualifies; `basis` is *inferred* where one
+side's position rests on a fact the paper takes for granted."""),
+("md", """**Finding.** Convergence is about keeping the *existing* regimes alive, and the paper qualifies it more often than not:
+the shared support for the core treaties may rest on different aims (fes2024-0009
+「尽管双方支持背后的目标和利益可能有所不同」), on the JCPOA China alone is said to still implement the terms (fes2024-0114
+「中国是欧洲三国/欧盟+3中唯一仍在执行《联合全面行动计划》」), and China's interest in biosecurity rules is "complicated". The
+unqualified convergence is the narrowest: preventing nuclear use, where the two leaders warned together. Divergence is
+about what goes beyond the regimes: transparency on nuclear forces, the newer humanitarian treaties, who takes part in
+governance, and allegations and attribution. Nuclear sharing belongs here too, though the paper frames it as China
+against Russia: China's principle (fes2024-0066 「即核武器只能部署在拥有国的领土上」) rules out NATO's nuclear sharing, in
+which Germany hosts US weapons; the row is marked *inferred* because the paper never states Germany's side."""),
 ("code", """positions = sg.positions_view()
 positions"""),
 ("code", """plotting.coded_table_chart(positions, "issue_zh", "issue", "relation",
     "德中立场 Germany and China: where they converge and diverge",
-    {"converge": "一致 converge", "unclear": "不清楚 unclear", "diverge": "分歧 diverge"})"""),
+    {"converge": "一致 converge", "unclear": "不清楚 unclear (the paper says so)",
+     "one side only": "仅一方 one side only (a gap)", "diverge": "分歧 diverge"})"""),
+("md", """**Coverage of the coding.** Every body sentence of the paper was read once for this coding. A sentence cited by
+no coded table is listed, with the reason, in `data/coding/fes_uncoded.csv`; the test suite checks that every body
+sentence is one or the other, never both."""),
+("code", """sg.coverage_summary(study)"""),
+("code", """coverage = sg.coverage(study)
+coverage[coverage["coded_in"] == ""][["sentence_id", "reason_uncoded", "note"]]"""),
+("md", """The *authors' view* sentences are the paper's own argument about arms control: that it must never depend on solving
+other problems (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」) and why China is indispensable (fes2024-0041). They
+state no side's position, propose nothing and claim no checkable fact; notebook 03 uses the first of them."""),
 ("md", """## 2. Why does China matter more to multilateral arms control now?
 
 The paper's answer (section 中国对多边军控的重要性与日俱增, "China's growing importance"): without China multilateral
@@ -71,37 +95,46 @@ agreements can hardly be kept, let alone strengthened (fes2024-0041 「没有中
 Russia obstructs the forums, China's responsibility as Moscow's main partner grows (fes2024-0044). The table codes
 each topic by whether China **distances** itself from Russia, **aligns** with it, or is **mixed**."""),
 ("md", """**Finding.** The distance is clearest on nuclear matters that threaten the regimes China relies on: the NPT
-review conference, threats of nuclear use, CEND, and on the China-led Tianjin Guidelines. It vanishes on the OPCW's
+review conference, threats of nuclear use and CEND, and on the Tianjin Guidelines. It vanishes on the OPCW's
 mandate and the biological-weapons allegations, where China backs Russia (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」,
-fes2024-0075). On nuclear sharing the paper records a shift:
-China softened the line it once shared with Russia and now aims its criticism at US deployments in the Indo-Pacific
-(fes2024-0067, fes2024-0068)."""),
+fes2024-0075). On nuclear sharing the paper reports a shift, China criticising US deployments in the Indo-Pacific
+(fes2024-0068 「尤其指向美国在印太地区部署核武器」); the fact check below finds "softened" stronger than China's own
+statements show."""),
 ("code", """russia = sg.china_russia_view()
 russia"""),
 ("code", """plotting.coded_table_chart(russia, "topic_zh", "topic", "relation",
     "中俄之间 China and Russia: where China distances itself",
     {"distances": "保持距离 distances", "mixed": "摇摆 mixed", "aligns": "一致 aligns"})"""),
-("md", """## 3. What stands in the way of a dialogue?"""),
-("md", """**Finding.** The section headed 与中国开展军控对话的障碍 ("obstacles to an arms-control dialogue with China")
-opens with economic competition (fes2024-0077 「毫无疑问，经济竞争会阻碍与中国开展军控问题对话」) and then gives about
-equal space to technology controls and to the dispute over chemical and biological weapons (fes2024-0083 to
-fes2024-0086). Technology controls are the largest group of obstacles; the others are spread through the paper."""),
-("code", """obstacles = sg.obstacles_view()
-obstacles"""),
-("code", """plotting.count_chart(obstacles.assign(n=1), "kind", "kind", "对话的障碍 Obstacles to a dialogue, by kind",
-                     "障碍数 number of obstacles")"""),
+("md", """## 3. What stands in the way of a dialogue?
+
+One row per obstacle as the paper argues it; `where` says whether it is argued in the section headed
+与中国开展军控对话的障碍 ("obstacles to an arms-control dialogue with China") or named in passing elsewhere. A demand that
+China may bring to a dialogue (fes2024-0082 「中国可能会敦促德国及欧盟采取更为明确的立场」) is an agenda item, not an
+obstacle."""),
+("md", """**Finding.** The paper's obstacles section argues two obstacles, each in one paragraph: economic and technology
+competition, with US trade restrictions, possible EU restrictions and likely US secondary sanctions as its elements
+(fes2024-0077 「毫无疑问，经济竞争会阻碍与中国开展军控问题对话」), and the dispute over chemical and biological weapons, in
+which China sides with Russia. Neither is "the largest": counted as the paper argues them, each is one obstacle. The
+others are constraints the paper names while making proposals, such as the need for government authorisation that
+makes technical issues a good start (fes2024-0097 「中方人员通常需要政府授权才能参与」)."""),
+("code", """sg.obstacles_view()"""),
 ("md", """## 4. What does the paper propose, in what format, through which channel?
 
-`format` is one of official (government to government), Track 1.5 (officials and experts), Track 2 (experts and
-civil society) and multilateral forum."""),
-("md", """**Finding.** The paper wants an open, issue-specific government dialogue (fes2024-0088
-「公开、针对具体议题和具有建设性地开展政府层面的军控政策对话」) built on channels that
-already exist, such as the directors-general talks of July 2023 (fes2024-0090), and widened step by step: technical
-issues first (fes2024-0097), then transparency and risk reduction through NATO, the EU and the P5 exchanges, with
-Track 1.5 and Track 2 dialogues to soften China's reservations about civil society (fes2024-0124)."""),
+One row per proposal the paper makes, however many sentences it takes; an existing channel the paper reports (the
+directors-general talks of July 2023, NATO's working-level channel) is context, not a proposal. `theme` and `format`
+use the same categories as the Carnegie recommendations in notebooks 02 and 03; `ranking` records where the paper
+itself ranks a proposal."""),
+("md", """**Finding.** The largest group of proposals is about the dialogue itself: its level, partners, sequence and
+duration. The paper
+asks for an open, issue-specific government dialogue on existing channels (fes2024-0088
+「公开、针对具体议题和具有建设性地开展政府层面的军控政策对话」) but ranks the expert level above it: a bottom-up dialogue
+there is "more promising" (fes2024-0093 「未来也更有望在专家层面上开展“自下而上”的对话」), technical issues are the place to
+start, and civil-society contacts, Track 1.5 and Track 2 are "a useful, sometimes necessary complement" (fes2024-0121
+「民间社会的接触是对官方对话渠道的有益」). The substantive proposals are on transparency, risk reduction through CEND and
+the P5, verification, treaty implementation and Iran."""),
 ("code", """proposals = sg.proposals_view()
 proposals"""),
-("code", """plotting.count_chart(proposals, "topic", "format", "建议 Proposals by topic and format", "建议数 number of proposals")"""),
+("code", """proposals.groupby(["theme", "format"]).size().unstack(fill_value=0)"""),
 ("md", """## 5. Which treaties does the paper invoke, and what is each side's actual status?
 
 Treaty mentions in the paper joined with `data/reference/treaty_status.csv`. A ✓ marks a cell where what the paper
@@ -116,28 +149,38 @@ plotting.status_grid(status[status["status"] != "not in record"],
 ("code", """status[status["paper_says"] != ""][["treaty", "country", "paper_says", "sentence_id", "status", "match", "source_url"]]"""),
 ("md", """## 6. Do the paper's factual claims hold up?
 
-Each checkable claim (dates, who did what, which treaty, who is party to what) with a verdict: **consistent** with the
-reference facts, in **conflict** with them, or **unverifiable** from them. The `sources` column gives the public
-sources of the deciding reference rows. Some reference rows rest on secondary sources (Wikipedia or a wiki mirror,
-document-sharing sites, newspapers); where a verdict depends on such a row, check the primary source before citing it."""),
-("md", """**Finding.** Most checkable claims are consistent with the record; one is in conflict with it (fes2024-0113
-「在中国于2025年8月开始担任安理会轮值主席国之后」) and is explained
-below the table."""),
-("code", """plotting.count_chart(sg.claims_view().assign(all="claims"), "verdict", "verdict",
-                     "事实核查 Fact check of the paper's claims", "主张数 number of claims", plotting.RELATION_COLOURS)"""),
-("code", """sg.claims_view()"""),
+Each checkable claim (dates, who did what, which treaty, who is party to what), in the body and in the notes, gets a
+graded verdict (codebook: `docs/codebook.md`, with an example of each): **consistent** with the reference facts;
+**imprecise**, right in substance but wrong in a detail (a place, a date, a name); **overstated**, the record supports
+a weaker claim; in **conflict** with the record; or **unverifiable** from it. `knowable` says whether the facts that
+decide the verdict were public before the paper appeared (February 2024): a verdict reached with later sources is not
+an error the authors could have avoided. Some reference rows rest on secondary sources (`sources`); check the primary
+source before citing a verdict that depends on one."""),
+("md", """**Finding.** Most checkable claims hold, but the paper's errors are of a telling kind: it rarely gets a fact
+wrong outright and often says more than the record supports. "Firm evidence" of a 50 % risk of Russian nuclear use was
+an intelligence estimate (fes2024-0059 「在美国情报部门获得确切证据」), and the record of it appeared only after the paper;
+Russia did not block "all" forums (the BWC review conference reached consensus in December 2022); Russia, too, is
+still a JCPOA participant; and the Tianjin Guidelines were developed by Tianjin University with Johns Hopkins and
+tabled with Pakistan, not "China-led" (fes2024-0117 「由中国主导的」). The one conflict is a date and an office
+(fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」)."""),
+("code", """sg.verdict_counts()"""),
+("md", """Every claim with its verdict and the note in full (the notes carry the decisive caveats):"""),
+("code", """claims = sg.claims_view()
+helpers.show_full(claims[["sentence_id", "quote", "claim", "verdict", "knowable", "note"]])"""),
+("md", """The reference rows behind each verdict, with their public sources:"""),
+("code", """claims[["sentence_id", "verdict", "reference facts", "sources"]]"""),
 ("md", """**The conflict.** fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」: China held the Security Council
 presidency in February 2025, and Panama in August 2025. The previous sentence is about Russia chairing the **P5
 process** (fes2024-0112), and the reference shows that chair passing to China in the second half of 2024, so the
 Chinese edition has probably turned "the P5 chair" into the Security Council presidency, with a wrong year (see also
-the quality audit in notebook 00).
+the translation audit in notebook 00). The authors wrote before any of this happened; a P5 handover to China after
+Russia was foreseeable to them, a Security Council presidency in August 2025 was not.
 
-**Close calls.** The joint Sino-German warning of November 2022 is dated right, and the record has the US estimate of
-a roughly 50 % risk of Russian nuclear use (late September 2022); but the paper's 确切证据 "firm evidence"
-(fes2024-0059) overstates an estimate. The Xi–Biden summit was held at Woodside, about 40 km from San Francisco
-(fes2024-0031). **Unverifiable** claims are not wrong; the reference simply does not decide them (for instance China
-leaving the IPNDV in 2017, fes2024-0095, or China being "the only" E3/EU+3 member still implementing the JCPOA,
-fes2024-0114, when the record lists Russia as a remaining participant too)."""),
+**The notes** are checked too: their dates against the events they cite and against the dates their own addresses
+carry. Two are a little off: Sun Xiaobo's statement (fes2024-0132 「2023年8月」) is dated 31 July 2023 in the record, and
+the embassy page of note 11 (fes2024-0135 「2023年7月3日」) carries 19 July 2023 in its address, 3 July being the
+meeting's date. **Unverifiable** claims are not wrong; the reference does not decide them (China leaving the IPNDV in
+2017, fes2024-0095; Russia leaving CEND in autumn 2022, fes2024-0061)."""),
 ("md", """## 7. Timeline and sources
 
 **Dates.** The paper's dated events were coded by hand (`data/coding/fes_events.csv`), and the same dates are also
@@ -178,4 +221,24 @@ section on topics and approaches (the proposals); the table after the plot gives
 hits, starts = sg.dispersion(study, list(labels))
 plotting.dispersion_plot(hits, starts, labels, sg.body_length(study), "词汇分布 Where the actors appear in the FES body")"""),
 ("code", """sg.mentions_by_section(study, list(labels))"""),
+("md", """## 8. How reliable is the coding?
+
+A figure from one reader's coding is not reliability. The positions, proposals and obstacles were coded a second
+time by an independent reader who saw only the codebook and the sentences, never the first coding
+(`data/coding/second/`; the first coding is frozen in `data/coding/first/`). Both codings are turned into one label per
+sentence (the relation, proposal theme or obstacle kind of the rows that cite it, or *none*), and the labels are
+compared with Cohen's kappa, which discounts the agreement two coders would reach by chance; the 95 % interval comes
+from 2,000 bootstrap resamples of the sentences (`helpers.reliability`). Values above about 0.6 are conventionally
+read as substantial, above 0.8 as almost perfect, but the intervals are wide on one short paper."""),
+("code", """from helpers import reliability
+
+reliability.reliability_table(study.tables["sentences"])"""),
+("md", """The coders also cut the paper into proposals almost the same way. For each proposal of the first coding, the second
+coder's proposals that cite one of its sentences:"""),
+("code", """reliability.proposal_units()[["proposal_id", "theme", "second_coder", "theme_matches"]]"""),
+("md", """Each disagreement was adjudicated, and the decision and its reason logged (`data/coding/adjudication.csv`); the tables
+shown above are the adjudicated coding. The second reader found a convergence the first coding had missed, the
+joint Sino-German warning against nuclear escalation:"""),
+("code", """adjudication = reliability.adjudication()
+adjudication[adjudication["table"] != "carnegie_drivers"]"""),
 ]

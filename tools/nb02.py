@@ -1,6 +1,6 @@
 """Cell sources of notebooks/02_sino_us.ipynb."""
 
-SUMMARY = "The Carnegie excerpt: its reconstructed table of contents, the two senses of 'strategic stability', the political drivers the introduction names, who decides in Beijing, the recommendations rebuilt into a hierarchy without the inserted list, and the published warhead estimates as context."
+SUMMARY = "The Carnegie excerpt: its reconstructed table of contents, the two senses of 'strategic stability', the drivers of China's nuclear change coded as threat response, ambition and domestic politics (with a second coder's agreement), who decides in Beijing, the recommendations rebuilt into a hierarchy without the inserted list, and the published warhead estimates as context."
 
 CELLS = [
 ("md", """# 02 · The Sino-US argument
@@ -33,18 +33,26 @@ helpers.setup()""", "setup"),
   relationship (carnegie2024-0035 「但中国政治领袖从未接受西方对战略稳定的定义」). The report therefore says
   **political stability** for the leaders' sense and **nuclear stability** (arms-race plus crisis stability) for the
   experts' sense.
-- **Drivers.** Where the introduction names drivers of the expansion, they are *political*: its thesis is that the
-  shift in China's nuclear policy comes mainly from changed political considerations (carnegie2024-0054
-  「当前中国核政策的转变主要源于政治考量的变化」), led by Xi Jinping, and its summaries of chapters 1 to 3 say the same.
-  The *technical* drivers (US missile defence, precision strike, the INF withdrawal, ISR) are the conventional view
-  with which chapter 1 opens, in order to qualify it; the excerpt breaks off just as the chapter turns from them.
+- **Drivers.** The introduction weighs two explanations of the expansion, a response to new US military threats and
+  a more ambitious security agenda (carnegie2024-0050 「抑或是由一种寻求改变的安全议程驱动的观点存在分歧」), finds both
+  incomplete, and answers with domestic political dynamics (carnegie2024-0054
+  「当前中国核政策的转变主要源于政治考量的变化」). In its own voice the report names domestic politics most, and threat
+  perception, not technology, as the channel: Xi's expectation of worse relations and the leadership's sense of an
+  existential threat (carnegie2024-0067 「进一步巩固了中国领导层对于生存威胁的看法」). The military-technical threats (US
+  missile defence, precision strike, the INF withdrawal, ISR) appear in the conventional view with which chapter 1
+  opens, which the author partly grants; the excerpt breaks off just as the chapter turns from them. The coding was
+  checked by an independent second coder (kappa with its interval in section 3).
 - **Who decides.** Xi and the PLA gain, traditional nuclear-policy experts are marginalised in a more closed system.
 - **Recommendations.** Top-level recommendations and their sub-points, rebuilt from flattened bullets: most to both
   capitals, the others to Washington or to Beijing. A numbered list inserted under the Beijing recommendation is not
   the report's and is not counted.
-- **Context.** The published estimates of China's warheads (SIPRI, FAS, US DoD; different measures kept apart) rise
-  every year after 2022 and faster each year, the backdrop of the report's "large-scale expansion"; the excerpt
-  itself gives no numbers.
+- **Context.** The published estimates of China's warheads (SIPRI, FAS, US DoD; different measures kept apart)
+  show the expansion the report explains: SIPRI's total inventory was flat from 2021 to 2022 and then grew each
+  year; the DoD's 2030 projection rose once, from about 400 to over 1,000, and then stayed at "over 1,000" in two
+  later reports. Several figures were published after the report and are set apart. The excerpt itself gives no
+  numbers.
+- **Scope of every finding.** The excerpt is the introduction of a report of about 123 pages and the first lines of
+  chapter 1: what it says of chapters 1 to 4 is the author's own summary of them, not their argument.
 
 The counts behind these findings:"""),
 ("code", """su.summary_counts(study)"""),
@@ -82,33 +90,56 @@ definitions cluster at the start of the introduction; political stability return
 hits, starts = audit.dispersion(study, "carnegie2024", list(labels))
 plotting.dispersion_plot(hits, starts, labels, audit.body_length(study, "carnegie2024"),
                          "稳定概念的分布 Where the stability vocabulary appears")"""),
-("md", """## 3. What drives China's nuclear expansion: technical threats or politics?
+("md", """## 3. What drives the change in China's nuclear policy?
 
-Every body sentence is coded by hand as **technical** (US missile defence, precision conventional weapons, the INF
-withdrawal, ISR, survivability and the deterrence logic), **political** (the leadership's view of nuclear weapons,
-domestic decision-making, perceptions of threat, political relations) or **other** (framing, method, terminology,
-recommendations, the inserted passage); `drivers.csv`, codebook in `docs/codebook.md`.
+The introduction sets two explanations against each other: China's expansion as "a response to perceived new
+military threats (such as US missile defence and conventional precision weapons)", or as driven by "a security agenda
+that seeks change" (carnegie2024-0050 「是否是对感知到的新军事威胁（如美国的导弹防御系统和常规精确武器）的回应」). It finds
+both incomplete (carnegie2024-0053 「这两种观点都无法完全捕捉到推动中国核扩张的复杂内部动态」) and answers with domestic
+politics. The coding follows that argument, and the standard frame for why states build nuclear weapons, Scott
+Sagan's three models (security, domestic politics, norms and status; *International Security* 21(3), 1996/97):
 
-**Finding.** Where the introduction names drivers, they are political, and it says so: it opens the report by stressing
-"the growing role of political considerations and the declining importance of technical factors" (carnegie2024-0065
-「报告以介绍在中国核政策制定中政治考量日益增长的作用以及技术因素重要性下降为开端」). Most of its sentences, however, are
-about something else (dialogue, terminology, method, recommendations) and are coded *other*. Chapter 1 begins with the
-technical conventional view (carnegie2024-0107 「传统观点」) in order to qualify it, and the excerpt breaks off at
-但这些操作层 "but these operational…" (carnegie2024-0113), just where that turn begins. The segments follow
-`data/coding/carnegie_segments.csv`; the inserted list is left out."""),
+- `threat_response` (Sagan's security model): the change answers threats China perceives, military-technical or a
+  relationship seen as hostile;
+- `ambition` (the report's "more ambitious agenda", close to Sagan's status model): a more aggressive strategy,
+  shaping how the US sees the balance of power;
+- `domestic_politics`: the leader's views and power, decision-making, the roles of the military and of experts;
+- `other`: the sentence names no cause of the change (terminology, method, dialogue, recommendations).
+
+One row per sentence and driver, so a sentence that names insecurity *and* ambition counts under both; `stance` says
+whether the explanation is the report's own or a view it reports in order to weigh it (`drivers.csv`; the criterion
+and what does not count are in `docs/codebook.md`). The inserted list is left out."""),
+("md", """**Finding.** In the report's own voice, domestic politics is the driver it names most, concentrated in its
+summaries of chapters 1 and 2 (carnegie2024-0070 「中国的传统核政策专家在更加封闭和保密的政策制定体系中逐渐边缘化」), and
+threat perception is how it enters: not new US weapons but Xi's expectation of worse relations and the leadership's
+view of an existential threat (carnegie2024-0067). Ambition is named with insecurity, not instead of it
+(carnegie2024-0068 「不安全感与雄心共同推动了」). The military-technical threats appear first as a *reported view*, the
+conventional one (carnegie2024-0107 「传统观点」), which the author then partly grants (carnegie2024-0108
+「确实影响了中国的思考」); the excerpt breaks off at 但这些操作层 "but these operational…" (carnegie2024-0113), just where
+chapter 1 turns from them. Most sentences name no driver at all."""),
 ("code", """su.drivers_by_segment(study)"""),
-("code", """plotting.count_chart(su.drivers_view(study), "segment", "driver", "驱动因素 Drivers by segment of the excerpt (hand-coded)",
-                     "句子数 sentences", {"technical": "#4C72B0", "political": "#C44E52", "other": "#BBBBBB"})"""),
-("md", """The coded sentences, technical and political only:"""),
+("md", """The same count for the report's own voice only (without the views it reports in order to weigh them):"""),
+("code", """su.drivers_by_segment(study, stance="report")"""),
+("md", """The sentences that carry a driver:"""),
 ("code", """drivers = su.drivers_view(study)
-drivers[drivers["driver"] != "other"][["sentence_id", "segment", "driver", "note", "text"]]"""),
-("md", """**A rule-based check.** A cue-phrase coder (`data/coding/driver_cues.csv`: 政治, 领导人, 习近平 … for political;
-导弹防御, 拦截器, 二次打击 … for technical) codes the same sentences. Its agreement with the hand coding, and Cohen's
-kappa (agreement corrected for chance), are below. The cues were written with these texts in view, so the agreement
-is an upper bound for new texts; the disagreements show where cue words mislead: sentences about terminology or the
-report's method contain 政治 "political" without naming a driver."""),
+drivers[drivers["driver"] != "other"][["sentence_id", "segment", "driver", "stance", "note", "text"]]"""),
+("md", """**Reliability.** The drivers were coded a second time by an independent reader who saw only the codebook and the
+sentences. Agreement per sentence (the set of drivers), and per driver (present or absent), with Cohen's kappa and
+its 95 % bootstrap interval; the two disagreements and their adjudication follow."""),
+("code", """from helpers import reliability
+
+table = reliability.reliability_table(study.tables["sentences"])
+table[table["table"].str.startswith("carnegie_drivers")]"""),
+("code", """adjudication = reliability.adjudication()
+adjudication[adjudication["table"] == "carnegie_drivers"]"""),
+("md", """**A baseline, not reliability.** A cue-phrase coder (`data/coding/driver_cues.csv`: 政治, 领导人, 习近平 … as
+domestic politics; 导弹防御, 拦截器, 二次打击 … as threat response; it has no cues for ambition) codes the same sentences.
+Its agreement with the hand coding shows what word lists miss: sentences about terminology or the report's method
+contain 政治 "political" without naming a driver, and threat perception is expressed without technical words. The
+cues were written with these texts in view, so the agreement is an upper bound for new texts."""),
 ("code", """su.driver_agreement(study)"""),
-("code", """drivers[drivers["driver"] != drivers["rule"]][["sentence_id", "driver", "rule", "text"]]"""),
+("code", """sets = su.driver_sets(study)
+sets[sets["drivers"] != sets["baseline"]][["sentence_id", "drivers", "baseline", "text"]]"""),
 ("md", """## 4. Who decides?
 
 **Finding.** Power over nuclear policy has moved up and to the military: Xi Jinping raised the political importance
@@ -163,14 +194,21 @@ source before a figure is cited:"""),
 ("code", """estimates[["year", "country", "estimate", "measure", "measure_kind", "bound", "report", "publisher",
            "source_kind", "source_url"]]"""),
 ("code", """estimates.groupby(["country", "source_kind"]).size()"""),
-("md", """**Reading.** The year-on-year changes within each series (never across measures):"""),
+("md", """**Reading.** Year-on-year changes are computed only within a series of point estimates, never across measures
+and never from bounds: "more than 500" minus "more than 400" is not 100, because both are only floors."""),
 ("code", """su.changes(estimates)"""),
-("md", """SIPRI's estimate of China's total inventory grew slowly until 2022 and then faster every year; the DoD's lower bounds
-for operational warheads grew at the same pace, and its projections, report after report, point higher. US totals
-in SIPRI's series fell most years from a far higher level. This is the expansion the report explains. Many rows rest
-on news reports or re-posting sites rather than on SIPRI's or the Pentagon's own publications (table above); one DoD
-row even cites a news page on an unrelated subject beside its main source, so check the primary source before citing
-a figure:"""),
+("md", """The DoD's bounded figures and projections, report by report, with what each says relative to the previous report's
+figure for the same year (a bound can be the same, higher or lower than an earlier bound, nothing more):"""),
+("code", """su.bounds(estimates)"""),
+("md", """What the estimates show: SIPRI's estimate of China's total inventory was flat from 2021 to 2022 and grew in each
+year after; the DoD's floor for operational warheads rose in each report; its projection for 2030 rose once, from
+"at least double the low-200s" to "at least 1,000", and then stayed at "over 1,000" in the two later reports in the
+table: a plateau, not a forecast that keeps rising. US totals in SIPRI's series fell in most years from a far higher
+level. The rows published after the report appeared (July 2024) could not inform it:"""),
+("code", """estimates[estimates["after_report"]][["year", "country", "estimate", "measure_kind", "publisher", "released"]]"""),
+("md", """Many rows rest on news reports or re-posting sites rather than on SIPRI's or the Pentagon's own publications (table
+above); one DoD row even cites a news page on an unrelated subject beside its main source, so check the primary
+source before citing a figure:"""),
 ("code", """estimates[estimates["source_url"].str.contains("timesofisrael")][["year", "estimate", "measure", "source_url"]]"""),
 ("md", """## 7. Timeline
 

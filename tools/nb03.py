@@ -39,8 +39,20 @@ STUDY_PAIR = cp.is_study_pair(DOCS)  # the hand-coded sections apply to the stud
 - **China's frame.** In FES, China stands with Germany and with Russia, with roles (great power, developing country)
   and obligations (responsibility, transparency) at issue; in Carnegie, China stands opposite the United States, and
   the frame is threat perception and leadership politics.
-- **What they ask.** Both call for transparency, nuclear risk reduction and expert dialogue; FES adds official
-  channels, technical cooperation and multilateral forums, Carnegie the political relationship itself.
+- **Headline: linkage.** The sharpest difference is whether arms control may depend on the political relationship.
+  FES says it must not (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」); Carnegie reports that Beijing wants the
+  political relationship stabilised first and finds that separating the two is harder than expected (carnegie2024-0078
+  「将双边核问题与政治问题分开处理比一般预期要困难得多」).
+- **Shared scepticism.** Both doubt Chinese doctrinal reassurance, in different words: FES calls the claim that no
+  first use and minimum deterrence survive the build-up "not self-evident" (fes2024-0103 「然而这一论断并非是不证自明的」),
+  Carnegie reads a marked change of strategic intent (carnegie2024-0045 「表明了其战略意图发生了显著变化」).
+- **Core interests at opposite distances.** FES makes respect for 核心利益 "core interests" a precondition in its own
+  voice; Carnegie attributes them to Beijing as "so-called" (carnegie2024-0037 「与中国尊重所谓的核心利益」).
+- **What they ask.** Counted in one set of categories, the dialogue itself is FES's largest theme and ties for first
+  in Carnegie (with the political relationship); both also ask for transparency and risk reduction; FES adds technical cooperation, norms and Iran, Carnegie the political
+  relationship and each side's own policy-making, which it mostly asks each capital to do on its own.
+- **Scope.** The Carnegie side of every finding comes from the introduction of a report of about 123 pages (its
+  own summary of its chapters) or the first lines of chapter 1.
 - **Links.** Tong Zhao, the Carnegie author, is cited in the FES notes; both texts name Xi, Biden, the INF Treaty,
   Sandia and core interests, sometimes in different words, which entity linking resolves.
 - **Agreement and difference** are set out at the end, each finding with evidence from both texts."""),
@@ -71,7 +83,7 @@ everywhere."""),
 much is significant (table below): G² passes many more terms than the log-odds z, whose prior discounts words that are
 rare in both texts. With over a thousand words tested and no correction for multiple comparisons, some of the terms
 that pass either threshold do so by chance; read the top of the list, not its edge. The texts differ in length, which
-both measures take into account, but also in how they were written: the FES text is a careful human translation and
+both measures take into account, but also in how they were written: the FES text is a fluent human translation and
 the Carnegie text a machine translation, so some differences are the translators' word choices. And they differ in
 genre: 报告 "report" is distinctive of Carnegie because a report refers to itself (carnegie2024-0078 「报告凸显了」). So
 keyness shows topic and genre as much as stance. The full table is exported as `keyness.csv`, where a term with
@@ -154,20 +166,22 @@ leadership's perceptions at the centre: the United States as an existential thre
 「进一步巩固了中国领导层对于生存威胁的看法」)."""),
 ("md", """## 3. What does each ask of whom?
 
-The FES proposals (notebook 01) and the Carnegie recommendations (notebook 02) are assigned to common themes in
-`data/coding/themes.csv` (codebook: `docs/codebook.md`)."""),
+The FES proposals (notebook 01) and the Carnegie top-level recommendations (notebook 02) are coded in **one set of
+categories** (codebook: `docs/codebook.md`, `fes_proposals.csv`): a `theme` (what the item is about) and a `format`
+(the channel: official, Track 1.5, Track 2, multilateral forum, unilateral, unspecified). Each row is one thing a text
+asks for; Carnegie's sub-points elaborate their parent and are left out. The two texts make different numbers of
+requests, so compare **shares**, not counts."""),
 ("code", """alignment = cp.theme_alignment() if STUDY_PAIR else cp.NOT_CODED
 alignment"""),
-("code", """plotting.paired_bar_chart(list(alignment["theme"]), list(alignment["n_fes"]), list(alignment["n_carnegie"]),
-                          "FES 2024 proposals", "Carnegie 2024 top-level recommendations",
-                          "建议主题 What each text asks, by theme", "条数 number of items") if STUDY_PAIR else None"""),
-("md", """**Finding.** The texts converge on transparency, risk reduction and expert dialogue (the themes with items on
-both sides): risk reduction as common ground (fes2024-0060 「旨在减少核风险」; carnegie2024-0027
-「减少核武器使用的风险是两国最明显的共同利益」) and dialogue among experts (fes2024-0093 「在专家层面上开展“自下而上”的对话」;
-carnegie2024-0105 「他们还应发起联合双边专家研究」). The emphasis differs: FES's proposals go most often to expert and Track 2 dialogue, then to official
-channels and technical cooperation, and only FES proposes technical cooperation and work in multilateral forums;
-Carnegie's recommendations turn on the political relationship between Washington and Beijing, and address both
-capitals, while FES addresses Germany, its partners and China."""),
+("code", """cp.ask_shares("format") if STUDY_PAIR else cp.NOT_CODED"""),
+("md", """**Finding.** The dialogue itself is the largest theme of FES and ties for first in Carnegie, and both texts ask for
+transparency and risk reduction
+(fes2024-0060 「旨在减少核风险」; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」). They differ in the channel:
+FES asks for talks between governments, at expert level and in multilateral bodies (fes2024-0093
+「在专家层面上开展“自下而上”的对话」), whereas most Carnegie recommendations ask each capital to act on its own, to
+review its own policy and mind the other's insecurity (carnegie2024-0102 「加强内部核政策审查进程」); its one
+government-to-government channel is a strategic security dialogue (carnegie2024-0103 「华盛顿和北京应构建一个对话机制」).
+Only FES proposes technical cooperation and work on norms; only Carnegie addresses the political relationship."""),
 ("md", """## 4. What links the two texts?
 
 People, works, institutions and concepts that appear in both, as each text names them
@@ -180,25 +194,24 @@ China into nuclear disarmament verification; the Carnegie text, written later in
 citation of the FES paper is visible in the Carnegie excerpt, whose endnotes are missing."""),
 ("md", """## 5. Conclusion: where the two texts agree and where they diverge
 
-Each finding cites a sentence from each text (`data/coding/conclusions.csv`; a test checks every quotation)."""),
+Each finding cites sentences from both texts (`data/coding/conclusions.csv`; a test checks every quotation). The
+headline finding comes first. `carnegie_source` tags where its Carnegie evidence comes from: the introduction's own
+argument, its summary of the chapters or of the recommendations, or the opening of chapter 1. None of it is from the
+chapters' own argument, which the excerpt does not hold."""),
 ("code", """cp.conclusions_view() if STUDY_PAIR else cp.NOT_CODED"""),
-("md", """**Agreement.** Both texts are concerned about China's nuclear build-up (fes2024-0014
-「德国对中国扩大核力量所带来的影响感到担忧」; carnegie2024-0047 「中国大规模扩充核力量」), both ask for more openness
-(fes2024-0015 「必须有更多的透明度」; carnegie2024-0083 「首先应承认信息和认知差距的存在」), both see nuclear risk
-reduction as a shared interest (fes2024-0060; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」), and
-both want expert dialogue beside official talks (fes2024-0093 「在专家层面上开展“自下而上”的对话」; carnegie2024-0105
-「他们还应发起联合双边专家研究」).
+("md", """**Finding.** The headline is linkage. FES holds that arms control must never depend on solving other substantive
+problems (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」), though it asks a minimum of respect for each other's
+core interests (fes2024-0039 「各方必须有尊重对方核心利益的起码意愿」). Carnegie reports that Chinese officials want
+political relations stabilised first (carnegie2024-0030 「在处理核问题之前，美国和中国首先应稳定他们的政治关系」) and finds
+that separating nuclear from political issues is harder than expected (carnegie2024-0078
+「将双边核问题与政治问题分开处理比一般预期要困难得多」). The two texts agree on the build-up as a concern, on doubting
+Chinese doctrinal reassurance (fes2024-0103 「然而这一论断并非是不证自明的」; carnegie2024-0046
+「对中国是否仍致力于与美国传统上有限的目标」), on openness, risk reduction and expert dialogue. They differ on the frame
+(multilateral against bilateral), on what explains China's conduct (interests and shifting roles, fes2024-0025,
+against domestic politics and the top leader, carnegie2024-0055 「尤其是习近平，提升了核武器的政治重要性」), on Russia,
+and on the distance they keep from Beijing's 核心利益 "core interests" (carnegie2024-0037 「与中国尊重所谓的核心利益」).
 
-**Divergence.** FES holds that arms control must not depend on solving other problems (fes2024-0038
-「决不能使其依赖于其他实质性问题的解决」); Carnegie finds that nuclear issues cannot easily be separated from politics
-(carnegie2024-0078 「将双边核问题与政治问题分开处理比一般预期要困难得多」), and reports that Chinese officials want
-political relations stabilised first (carnegie2024-0030 「在处理核问题之前，美国和中国首先应稳定他们的政治关系」). FES places China in multilateral arms
-control (fes2024-0041 「没有中国，多边军控协议就难以维持」), Carnegie in a bilateral relationship with Washington
-(carnegie2024-0103 「华盛顿和北京应构建一个对话机制」). FES explains China's conduct by interests and shifting roles
-(fes2024-0025), Carnegie by domestic politics and the top leader (carnegie2024-0055 「尤其是习近平，提升了核武器的政治重要性」).
-And Russia, central to the FES argument (fes2024-0044), is absent from the Carnegie excerpt, which names only the
-Soviet Union as a past counterpart (carnegie2024-0044 「优先考虑与苏联和美国实现核稳定」).
-
-The comparison has limits: one text is an excerpt in machine translation, the other a short paper in a careful human
-translation; differences of wording can be the translators' as much as the authors'."""),
+The comparison has limits: one text is an excerpt in machine translation, the other a short paper in a fluent human
+translation with a few substantive errors (notebook 00); differences of wording can be the translators' as much as
+the authors'. And the Carnegie side rests on the introduction's summary of a long report."""),
 ]

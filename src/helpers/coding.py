@@ -38,28 +38,39 @@ class Schema:
     more_evidence: tuple[tuple[str, str, str], ...] = ()
 
 
+#: The codebook's categories that more than one table shares (see ``docs/codebook.md``).
+RELATIONS: tuple[str, ...] = ("converge", "diverge", "unclear", "one side only")
+VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "overstated", "conflict", "unverifiable")
+DRIVERS: tuple[str, ...] = ("threat_response", "ambition", "domestic_politics", "other")
+THEMES: tuple[str, ...] = ("dialogue", "transparency", "risk reduction", "technical cooperation", "norms",
+                           "regional conflict", "political relations", "internal policy-making", "other")
+FORMATS: tuple[str, ...] = ("official", "Track 1.5", "Track 2", "multilateral forum", "unilateral", "unspecified")
+
+
 def _vocab(**columns: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {name: frozenset(values) for name, values in columns.items()}
 
 
 SCHEMAS: dict[str, Schema] = {
     "fes_positions": Schema(
-        ("issue", "issue_zh", "relation", "germany", "china", "evidence", "quotes", "note"),
-        _vocab(relation=("converge", "diverge", "unclear")), ("evidence", "quotes"), "fes2024"),
+        ("issue", "issue_zh", "relation", "qualified", "basis", "germany", "china", "evidence", "quotes", "note"),
+        _vocab(relation=RELATIONS, qualified=("yes", "no", ""), basis=("stated", "inferred")), ("evidence", "quotes"),
+        "fes2024"),
     "fes_china_russia": Schema(
         ("topic", "topic_zh", "relation", "china", "russia", "evidence", "quotes", "note"),
         _vocab(relation=("distances", "mixed", "aligns")), ("evidence", "quotes"), "fes2024"),
     "fes_obstacles": Schema(
-        ("obstacle", "kind", "evidence", "quotes", "note"),
-        _vocab(kind=("economic", "technology", "arms-control dispute", "external", "perception", "political",
-                     "strategic", "normative", "institutional")), ("evidence", "quotes"), "fes2024"),
+        ("obstacle", "kind", "where", "evidence", "quotes", "note"),
+        _vocab(kind=("economic", "arms-control dispute", "external", "political", "strategic", "normative",
+                     "institutional"), where=("obstacles section", "elsewhere")), ("evidence", "quotes"), "fes2024"),
     "fes_proposals": Schema(
-        ("proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"),
-        _vocab(format=("official", "Track 1.5", "Track 2", "multilateral forum", "unspecified")), ("evidence", "quotes"),
-        "fes2024"),
+        ("proposal_id", "proposal", "theme", "format", "ranking", "forum", "actors", "evidence", "quotes", "note"),
+        _vocab(theme=THEMES, format=FORMATS, ranking=("more promising", "starting point", "complement", "")),
+        ("evidence", "quotes"), "fes2024"),
     "fes_claims": Schema(
-        ("sentence_id", "quote", "claim", "verdict", "reference", "note"),
-        _vocab(verdict=("consistent", "conflict", "unverifiable")), ("sentence_id", "quote"), "fes2024"),
+        ("sentence_id", "quote", "claim", "verdict", "reference", "knowable", "note"),
+        _vocab(verdict=VERDICTS, knowable=("before publication", "after publication", "mixed")), ("sentence_id", "quote"),
+        "fes2024"),
     "fes_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "fes2024"),
     "fes_sources": Schema(
         ("number", "item", "year", "source_type", "language", "publisher", "sentence_id", "quote", "note"),
@@ -74,28 +85,31 @@ SCHEMAS: dict[str, Schema] = {
         ("term", "entity", "label_en", "definition", "sentence_id", "quote"), {}, ("sentence_id", "quote"),
         "carnegie2024"),
     "carnegie_drivers": Schema(
-        ("sentence_id", "driver", "note"), _vocab(driver=("technical", "political", "other")), ("sentence_id", ""),
-        "carnegie2024"),
+        ("sentence_id", "driver", "stance", "note"), _vocab(driver=DRIVERS, stance=("report", "reported view")),
+        ("sentence_id", ""), "carnegie2024"),
     "carnegie_actors": Schema(
         ("actor", "actor_zh", "shift", "role", "evidence", "quotes"),
         _vocab(shift=("gains", "loses", "constant", "earlier")), ("evidence", "quotes"), "carnegie2024"),
     "carnegie_recommendations": Schema(
-        ("rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"),
-        _vocab(addressee=("Washington", "Beijing", "both")), ("sentence_id", "quote"), "carnegie2024"),
+        ("rec_id", "parent_id", "addressee", "theme", "format", "text", "sentence_id", "quote"),
+        _vocab(addressee=("Washington", "Beijing", "both"), theme=THEMES, format=FORMATS), ("sentence_id", "quote"),
+        "carnegie2024"),
     "carnegie_segments": Schema(("segment", "first_sentence", "last_sentence", "note"), {}, ("", ""),
                                 "carnegie2024"),
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
-    "themes": Schema(
-        ("doc_id", "item_id", "theme", "note"),
-        _vocab(theme=("transparency", "risk reduction", "expert and Track 2 dialogue", "official dialogue",
-                      "technical cooperation", "multilateral forums", "political relations", "other")), ("", ""), ""),
+    "adjudication": Schema(
+        ("table", "sentence_id", "first", "second", "decision", "reason"), _vocab(decision=("first", "second")),
+        ("sentence_id", ""), ""),
+    "fes_uncoded": Schema(
+        ("sentence_id", "reason", "note"),
+        _vocab(reason=("heading", "context", "authors' view", "elaboration", "forecast")), ("sentence_id", ""), "fes2024"),
     "links": Schema(
         ("link", "kind", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote", "note"),
         _vocab(kind=("person", "institution", "work", "concept")), ("fes_sentence_id", "fes_quote"), "fes2024",
         (("carnegie_sentence_id", "carnegie_quote", "carnegie2024"),)),
     "conclusions": Schema(
-        ("finding", "relation", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote"),
-        _vocab(relation=("agree", "differ")), ("fes_sentence_id", "fes_quote"), "fes2024",
+        ("finding", "relation", "headline", "fes_sentence_id", "fes_quote", "carnegie_sentence_id", "carnegie_quote"),
+        _vocab(relation=("agree", "differ"), headline=("yes", "no")), ("fes_sentence_id", "fes_quote"), "fes2024",
         (("carnegie_sentence_id", "carnegie_quote", "carnegie2024"),)),
     "dates_heldout": Schema(("sentence_id", "quote", "date"), {}, ("sentence_id", "quote"), ""),
     "fes_treaty_statements": Schema(
@@ -134,11 +148,11 @@ def load_coded(name: str, folder: Path = CODING) -> pd.DataFrame:
     return table
 
 
-def evidence_pairs(name: str) -> list[tuple[int, str, str, str]]:
+def evidence_pairs(name: str, folder: Path = CODING) -> list[tuple[int, str, str, str]]:
     """(row number, sentence id, quote, document) for every piece of evidence in a coded table."""
     schema = SCHEMAS[name]
     columns = [(*schema.evidence, schema.doc_id), *schema.more_evidence]
-    table = load_coded(name)
+    table = load_coded(name, folder)
     pairs = []
     for ids, quotes, doc_id in columns:
         if not ids:
@@ -151,15 +165,15 @@ def evidence_pairs(name: str) -> list[tuple[int, str, str, str]]:
     return pairs
 
 
-def check_evidence(name: str, sentences: pd.DataFrame) -> list[str]:
-    """Problems with a coded table's evidence: unknown sentences, quotes not in them.
+def check_evidence(name: str, sentences: pd.DataFrame, folder: Path = CODING) -> list[str]:
+    """Problems with a coded table's evidence (in *folder*): unknown sentences, quotes not in them.
 
     Returns:
         One message per problem (an empty list when all evidence holds).
     """
     text = sentences.set_index("sentence_id")["text"]
     problems = []
-    for index, sentence_id, quote, doc_id in evidence_pairs(name):
+    for index, sentence_id, quote, doc_id in evidence_pairs(name, folder):
         if doc_id and not sentence_id.startswith(f"{doc_id}-"):
             problems.append(f"{name} line {index + 2}: {sentence_id} is not a sentence of {doc_id}")
         elif quotes_required(name) and not quote:

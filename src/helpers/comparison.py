@@ -194,29 +194,46 @@ def china_cooccurrence(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.D
     return table.sort_values(list(docs), ascending=False).reset_index()
 
 
-def theme_alignment() -> pd.DataFrame:
-    """FES proposals and Carnegie recommendations side by side by theme (``data/coding/themes.csv``).
+def asks() -> pd.DataFrame:
+    """What each text asks for, in one set of categories: the FES proposals and the Carnegie
+    top-level recommendations, each with its ``theme`` and ``format`` (codebook: ``fes_proposals.csv``).
 
-    ``n_carnegie`` counts top-level recommendations; sub-points coded with a theme of their
-    own are listed and counted apart (``n_carnegie_sub``), so nothing is counted twice.
+    Sub-points of a Carnegie recommendation elaborate it and are left out, so that each row is one
+    thing a text asks for, at the text's own unit.
     """
-    themes = load_coded("themes")
-    proposals = load_coded("fes_proposals").set_index("proposal_id")["proposal"]
-    recs = load_coded("carnegie_recommendations").set_index("rec_id")
-    rows = []
-    for theme, group in themes.groupby("theme", sort=False):
-        fes = list(group.loc[group["doc_id"] == FES, "item_id"])
-        car = list(group.loc[group["doc_id"] == CARNEGIE, "item_id"])
-        top = [i for i in car if recs.loc[i, "parent_id"] == ""]
-        rows.append({"theme": theme,
-                     "FES proposals": " | ".join(f"{i}: {proposals[i]}" for i in fes),
-                     "Carnegie recommendations": " | ".join(f"{i}: {recs.loc[i, 'text']}" for i in car),
-                     "n_fes": len(fes), "n_carnegie": len(top), "n_carnegie_sub": len(car) - len(top),
-                     "both": theme != "other" and bool(fes) and bool(car)})
-    order = ["transparency", "risk reduction", "expert and Track 2 dialogue", "official dialogue",
-             "political relations", "technical cooperation", "multilateral forums", "other"]
-    table = pd.DataFrame(rows)
-    return table.set_index("theme").reindex([t for t in order if t in set(table["theme"])]).reset_index()
+    proposals = load_coded("fes_proposals")
+    recs = load_coded("carnegie_recommendations")
+    recs = recs[recs["parent_id"] == ""]
+    return pd.concat([
+        pd.DataFrame({"doc_id": FES, "item_id": proposals["proposal_id"], "text": proposals["proposal"],
+                      "theme": proposals["theme"], "format": proposals["format"]}),
+        pd.DataFrame({"doc_id": CARNEGIE, "item_id": recs["rec_id"], "text": recs["text"],
+                      "theme": recs["theme"], "format": recs["format"]}),
+    ], ignore_index=True)
+
+
+def ask_shares(column: str) -> pd.DataFrame:
+    """Items per category of *column* (``theme`` or ``format``) in each text, as counts and as shares of
+    the text's items (the two texts make different numbers of proposals, so compare shares)."""
+    table = asks()
+    counts = table.groupby([column, "doc_id"]).size().unstack(fill_value=0).reindex(columns=[FES, CARNEGIE], fill_value=0)
+    totals = table.groupby("doc_id").size()
+    out = counts.rename(columns={FES: "n_fes", CARNEGIE: "n_carnegie"})
+    out["share_fes"] = (counts[FES] / totals[FES]).round(2)
+    out["share_carnegie"] = (counts[CARNEGIE] / totals[CARNEGIE]).round(2)
+    out["both"] = (counts[FES] > 0) & (counts[CARNEGIE] > 0) & (out.index != "other")
+    return out.sort_values(["both", "n_fes", "n_carnegie"], ascending=False).reset_index()
+
+
+def theme_alignment() -> pd.DataFrame:
+    """FES proposals and Carnegie top-level recommendations side by side by theme, with counts and shares."""
+    table = asks()
+    shares = ask_shares("theme").set_index("theme")
+    listed = {(theme, doc): " | ".join(f"{r.item_id}: {r.text}" for r in group.itertuples())
+              for (theme, doc), group in table.groupby(["theme", "doc_id"])}
+    shares["FES proposals"] = [listed.get((theme, FES), "") for theme in shares.index]
+    shares["Carnegie recommendations"] = [listed.get((theme, CARNEGIE), "") for theme in shares.index]
+    return shares.reset_index()
 
 
 def links_view() -> pd.DataFrame:
@@ -226,8 +243,15 @@ def links_view() -> pd.DataFrame:
 
 
 def conclusions_view() -> pd.DataFrame:
-    """The conclusion's findings, each with evidence from both texts."""
-    return load_coded("conclusions")
+    """The comparison's findings, headline first, each with evidence from both texts and ``carnegie_source``:
+    the segment(s) of the Carnegie excerpt its evidence comes from (the introduction's argument, its
+    summary of the chapters or recommendations, or the opening of chapter 1)."""
+    from .sino_us import segment_of
+
+    table = load_coded("conclusions").copy()
+    table["carnegie_source"] = [
+        "; ".join(dict.fromkeys(segment_of(s.strip()) for s in ids.split(";"))) for ids in table["carnegie_sentence_id"]]
+    return table.sort_values("headline", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def glosses() -> dict[str, str]:

@@ -14,12 +14,15 @@ import pandas as pd
 from .audit import Study
 from .audit import body_length as audit_body_length
 from .audit import dispersion as audit_dispersion
-from .coding import format_evidence, load_coded
+from .coding import FORMATS, RELATIONS, THEMES, VERDICTS, evidence_pairs, format_evidence, load_coded
 from .dates import extract_dates, to_year
 from .lexicon import entities
 from .reference import load_reference, lookup
 
 DOC = "fes2024"
+#: The coded tables whose citations count as coding a body sentence (notebook 01's coverage pass).
+CODED_TABLES = ("fes_positions", "fes_china_russia", "fes_obstacles", "fes_proposals", "fes_claims", "fes_events",
+                "fes_treaty_statements")
 #: Which reference statuses agree with what the paper says of a country.
 _MATCHES = {"supports": {"party", "signatory only"}, "party": {"party"}, "not party": {"not party"},
             "participant": {"party"}}
@@ -33,17 +36,49 @@ def _with_evidence(table: pd.DataFrame) -> pd.DataFrame:
 
 def summary_counts() -> pd.DataFrame:
     """The notebook's headline counts: positions by relation, China–Russia topics by relation,
-    proposals by format, claims by verdict."""
+    proposals by theme and by format, obstacles by where the paper argues them, claims by verdict.
+
+    ``one side only`` is a gap in what the text states, not a finding; it is counted apart from
+    ``unclear`` (what the paper itself calls unclear) and never added to it."""
+    proposals = load_coded("fes_proposals")
     parts = [
-        ("Germany–China positions", load_coded("fes_positions")["relation"], ["converge", "diverge", "unclear"]),
+        ("Germany–China positions", load_coded("fes_positions")["relation"], list(RELATIONS)),
         ("China vs Russia", load_coded("fes_china_russia")["relation"], ["distances", "mixed", "aligns"]),
-        ("proposals by format", load_coded("fes_proposals")["format"],
-         ["official", "multilateral forum", "Track 1.5", "Track 2", "unspecified"]),
-        ("obstacles by kind", load_coded("fes_obstacles")["kind"],
-         sorted(set(load_coded("fes_obstacles")["kind"]))),
-        ("fact check", load_coded("fes_claims")["verdict"], ["consistent", "conflict", "unverifiable"]),
+        ("proposals by theme", proposals["theme"], [t for t in THEMES if t in set(proposals["theme"])]),
+        ("proposals by format", proposals["format"], [f for f in FORMATS if f in set(proposals["format"])]),
+        ("obstacles by where argued", load_coded("fes_obstacles")["where"], ["obstacles section", "elsewhere"]),
+        ("fact check", load_coded("fes_claims")["verdict"], list(VERDICTS)),
     ]
     rows = [{"question": q, "category": c, "count": int((values == c).sum())} for q, values, order in parts for c in order]
+    return pd.DataFrame(rows)
+
+
+def coverage(study: Study) -> pd.DataFrame:
+    """Every body sentence of the paper (headings included) with the coded tables that cite it, or the
+    reason it carries no code (``data/coding/fes_uncoded.csv``)."""
+    sentences = study.tables["sentences"]
+    body = sentences[(sentences["doc_id"] == DOC) & (sentences["part"] == "body")]
+    cited: dict[str, set[str]] = {}
+    for name in CODED_TABLES:
+        for _, sentence_id, _, _ in evidence_pairs(name):
+            cited.setdefault(sentence_id, set()).add(name.removeprefix("fes_"))
+    uncoded = load_coded("fes_uncoded").set_index("sentence_id")
+    rows = []
+    for row in body.itertuples():
+        tables = ", ".join(sorted(cited.get(row.sentence_id, ())))
+        reason = uncoded["reason"].get(row.sentence_id, "")
+        rows.append({"sentence_id": row.sentence_id, "coded_in": tables, "reason_uncoded": reason,
+                     "note": uncoded["note"].get(row.sentence_id, ""), "text": row.text})
+    return pd.DataFrame(rows)
+
+
+def coverage_summary(study: Study) -> pd.DataFrame:
+    """How many body sentences carry a code, and why the others carry none."""
+    table = coverage(study)
+    rows = [{"status": "coded", "sentences": int((table["coded_in"] != "").sum())}]
+    for reason, n in table.loc[table["coded_in"] == "", "reason_uncoded"].value_counts().sort_index().items():
+        rows.append({"status": f"not coded: {reason}", "sentences": int(n)})
+    rows.append({"status": "body sentences", "sentences": len(table)})
     return pd.DataFrame(rows)
 
 
@@ -53,11 +88,13 @@ def body_length(study: Study) -> int:
 
 
 def positions_view() -> pd.DataFrame:
-    """Germany's and China's positions by issue, with the relation and the quoted evidence."""
+    """Germany's and China's positions by issue, with the relation, whether the paper qualifies a
+    convergence, whether a side's position is stated or inferred, and the quoted evidence."""
     table = _with_evidence(load_coded("fes_positions"))
-    order = {"converge": 0, "diverge": 1, "unclear": 2}
+    order = {relation: i for i, relation in enumerate(RELATIONS)}
     table = table.sort_values("relation", key=lambda s: s.map(order), kind="stable")
-    return table[["issue", "issue_zh", "relation", "germany", "china", "evidence (sentence 「quote」)"]].reset_index(drop=True)
+    return table[["issue", "issue_zh", "relation", "qualified", "basis", "germany", "china", "note",
+                  "evidence (sentence 「quote」)"]].reset_index(drop=True)
 
 
 def china_russia_view() -> pd.DataFrame:
@@ -67,23 +104,28 @@ def china_russia_view() -> pd.DataFrame:
 
 
 def obstacles_view() -> pd.DataFrame:
-    """The obstacles to a dialogue, by kind, with evidence."""
+    """The obstacles to a dialogue as the paper argues them: kind, where argued, evidence, note."""
     table = _with_evidence(load_coded("fes_obstacles"))
-    return table[["obstacle", "kind", "evidence (sentence 「quote」)"]]
+    return table[["obstacle", "kind", "where", "note", "evidence (sentence 「quote」)"]]
 
 
 def proposals_view() -> pd.DataFrame:
-    """The paper's proposals: topic, format, forum, actors, evidence."""
+    """The paper's proposals: theme, format, the paper's own ranking, forum, actors, evidence."""
     table = _with_evidence(load_coded("fes_proposals"))
-    return table[["proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence (sentence 「quote」)"]]
+    return table[["proposal_id", "proposal", "theme", "format", "ranking", "forum", "actors", "note",
+                  "evidence (sentence 「quote」)"]]
 
 
 def claims_view() -> pd.DataFrame:
-    """Each checkable claim with its verdict and the reference rows (with sources) that decide it."""
+    """Each checkable claim with its graded verdict (worst first), whether the deciding facts were public
+    before the paper, the note, and the reference rows (with sources) that decide it."""
     claims = load_coded("fes_claims").copy()
     claims["reference facts"] = claims["reference"].map(_describe_references)
     claims["sources"] = claims["reference"].map(_sources)
-    return claims[["sentence_id", "quote", "claim", "verdict", "reference facts", "note", "sources"]]
+    worst_first = {"conflict": 0, "overstated": 1, "imprecise": 2, "unverifiable": 3, "consistent": 4}
+    claims = claims.sort_values("verdict", key=lambda s: s.map(worst_first), kind="stable")
+    return claims[["sentence_id", "quote", "claim", "verdict", "knowable", "note", "reference facts",
+                   "sources"]].reset_index(drop=True)
 
 
 def _describe_references(keys: str) -> str:
@@ -108,9 +150,10 @@ def _sources(keys: str) -> str:
 
 
 def verdict_counts() -> pd.DataFrame:
-    """Number of claims by verdict."""
-    counts = load_coded("fes_claims")["verdict"].value_counts()
-    return counts.reindex(["consistent", "conflict", "unverifiable"], fill_value=0).rename_axis("verdict").reset_index()
+    """Number of claims by verdict and by whether the deciding facts were public before the paper."""
+    claims = load_coded("fes_claims")
+    table = claims.groupby(["verdict", "knowable"]).size().unstack(fill_value=0)
+    return table.reindex(index=list(VERDICTS), fill_value=0).rename_axis(index="verdict", columns=None).reset_index()
 
 
 def treaty_status(study: Study) -> pd.DataFrame:
@@ -239,24 +282,26 @@ def dispersion(study: Study, entity_ids: list[str]) -> tuple[pd.DataFrame, pd.Da
 # Export tables
 # --------------------------------------------------------------------------- #
 def export_positions() -> pd.DataFrame:
-    """positions.csv: doc_id, issue, relation, germany, china, evidence (+ issue_zh, quotes, note)."""
+    """positions.csv: doc_id, issue, relation, qualified, basis, germany, china, evidence (+ issue_zh, quotes, note)."""
     table = load_coded("fes_positions").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"]]
+    return table[["doc_id", "issue", "relation", "qualified", "basis", "germany", "china", "evidence", "issue_zh",
+                  "quotes", "note"]]
 
 
 def export_proposals() -> pd.DataFrame:
-    """proposals.csv: doc_id, proposal, topic, format, forum, actors, evidence (+ quotes, note)."""
+    """proposals.csv: doc_id, proposal, theme, format, ranking, forum, actors, evidence (+ quotes, note)."""
     table = load_coded("fes_proposals").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"]]
+    return table[["doc_id", "proposal_id", "proposal", "theme", "format", "ranking", "forum", "actors", "evidence",
+                  "quotes", "note"]]
 
 
 def export_claims() -> pd.DataFrame:
-    """claims_check.csv: doc_id, sentence_id, claim, verdict, reference, note (+ quote)."""
+    """claims_check.csv: doc_id, sentence_id, claim, verdict, knowable, reference, note (+ quote)."""
     table = load_coded("fes_claims").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"]]
+    return table[["doc_id", "sentence_id", "claim", "verdict", "knowable", "reference", "note", "quote"]]
 
 
 def export_events() -> pd.DataFrame:

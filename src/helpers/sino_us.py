@@ -21,7 +21,9 @@ from .dates import to_year
 from .reference import load_reference, source_kind
 
 DOC = "carnegie2024"
-DRIVERS = ("technical", "political", "other")
+DRIVERS = ("threat_response", "ambition", "domestic_politics", "other")
+#: The cue list's two kinds and the driver code each stands for in the baseline coder.
+CUE_DRIVER = {"technical": "threat_response", "political": "domestic_politics"}
 
 
 def summary_counts(study: Study) -> pd.DataFrame:
@@ -93,13 +95,15 @@ def driver_cues() -> tuple[tuple[str, str], ...]:
 
 
 def classify_driver(text: str) -> str:
-    """Rule-based driver code: the kind of cue that occurs more often; ``other`` when none or tied."""
+    """Baseline driver code from cue phrases: ``threat_response`` where technical cues outnumber
+    political ones, ``domestic_politics`` where political cues do, ``other`` when none or tied.
+    The cue list has no cues for ``ambition``; it is a baseline, not a second coder."""
     counts = {"technical": 0, "political": 0}
-    for cue, driver in driver_cues():
-        counts[driver] += text.count(cue)
+    for cue, kind in driver_cues():
+        counts[kind] += text.count(cue)
     if counts["technical"] == counts["political"]:
         return "other"
-    return max(counts, key=counts.get)
+    return CUE_DRIVER[max(counts, key=counts.get)]
 
 
 def segment_of(sentence_id: str) -> str:
@@ -114,43 +118,50 @@ def segment_of(sentence_id: str) -> str:
 
 
 def drivers_view(study: Study) -> pd.DataFrame:
-    """Hand-coded driver of every body sentence of the report (the inserted passage left out), with
-    its segment, text and the rule-based code."""
+    """The hand-coded drivers, one row per sentence and driver (the inserted passage left out), with
+    the sentence's segment and text."""
     drivers = load_coded("carnegie_drivers")
     drivers = drivers[~drivers["sentence_id"].isin(set(excluded_passages(study)["sentence_id"]))]
     sentences = study.tables["sentences"].set_index("sentence_id")
     table = drivers.copy()
     table["segment"] = table["sentence_id"].map(segment_of)
     table["text"] = table["sentence_id"].map(lambda s: sentences.loc[s, "text"])
-    table["rule"] = table["text"].map(classify_driver)
-    return table[["sentence_id", "segment", "driver", "rule", "note", "text"]].reset_index(drop=True)
+    return table[["sentence_id", "segment", "driver", "stance", "note", "text"]].reset_index(drop=True)
 
 
-def driver_agreement(study: Study) -> dict[str, float]:
-    """Agreement of the rule-based coding with the hand coding: accuracy and Cohen's kappa."""
+def driver_sets(study: Study) -> pd.DataFrame:
+    """One row per coded sentence: its drivers joined with ``+`` and the baseline coder's code."""
+    view = drivers_view(study)
+    sets = view.groupby("sentence_id", sort=True).agg(drivers=("driver", lambda d: "+".join(sorted(d))),
+                                                      segment=("segment", "first"), text=("text", "first"))
+    sets["baseline"] = sets["text"].map(classify_driver)
+    return sets.reset_index()
+
+
+def driver_agreement(study: Study) -> pd.DataFrame:
+    """The cue-list baseline against the hand coding, per driver it can detect (present or absent):
+    sentences, raw agreement and Cohen's kappa.  A baseline, not reliability (``reliability.csv``)."""
+    from .reliability import cohen_kappa
+
+    sets = driver_sets(study)
+    rows = []
+    for code in CUE_DRIVER.values():
+        hand = ["yes" if code in d.split("+") else "no" for d in sets["drivers"]]
+        rule = ["yes" if b == code else "no" for b in sets["baseline"]]
+        rows.append({"driver": code, "sentences": len(hand),
+                     "agreement": round(sum(h == r for h, r in zip(hand, rule)) / len(hand), 3),
+                     "kappa": round(cohen_kappa(hand, rule), 3)})
+    return pd.DataFrame(rows)
+
+
+def drivers_by_segment(study: Study, stance: str | None = None) -> pd.DataFrame:
+    """Sentences per segment that carry each driver (a sentence with two drivers counts under both),
+    optionally for one ``stance`` only (``report`` or ``reported view``)."""
     table = drivers_view(study)
-    return agreement(list(table["driver"]), list(table["rule"]))
-
-
-def agreement(first: list[str], second: list[str]) -> dict[str, float]:
-    """Observed agreement and Cohen's kappa of two codings of the same items.
-
-    kappa = (p_o - p_e) / (1 - p_e), where p_o is the share of items coded alike and
-    p_e the agreement expected by chance from each coder's category shares.
-    """
-    n = len(first)
-    observed = sum(a == b for a, b in zip(first, second)) / n
-    categories = set(first) | set(second)
-    expected = sum((first.count(c) / n) * (second.count(c) / n) for c in categories)
-    kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
-    return {"items": n, "agreement": round(observed, 3), "kappa": round(kappa, 3)}
-
-
-def drivers_by_segment(study: Study) -> pd.DataFrame:
-    """Counts of hand-coded drivers per segment of the excerpt."""
-    table = drivers_view(study)
+    if stance:
+        table = table[table["stance"] == stance]
     order = list(load_coded("carnegie_segments")["segment"])
-    counts = table.groupby(["segment", "driver"]).size().unstack(fill_value=0)
+    counts = table.groupby(["segment", "driver"])["sentence_id"].nunique().unstack(fill_value=0)
     return counts.reindex(index=[o for o in order if o in counts.index], columns=list(DRIVERS), fill_value=0)
 
 
@@ -168,7 +179,7 @@ def recommendations_view() -> pd.DataFrame:
     """The recommendations as a hierarchy: top-level rows and their sub-points, with the Chinese text."""
     recs = load_coded("carnegie_recommendations").copy()
     recs["level"] = recs["parent_id"].map(lambda p: "sub-point" if p else "recommendation")
-    return recs[["rec_id", "parent_id", "level", "addressee", "text", "sentence_id", "quote"]]
+    return recs[["rec_id", "parent_id", "level", "addressee", "theme", "format", "text", "sentence_id", "quote"]]
 
 
 def excluded_passages(study: Study) -> pd.DataFrame:
@@ -220,7 +231,37 @@ def warheads() -> pd.DataFrame:
     table["bound"] = [_bound(e, m) for e, m in zip(table["estimate"], table["measure"])]
     table["report"] = table["measure"].map(lambda m: (re.search(r"CMPR \d{4}", m) or [""])[0])
     table["source_kind"] = table["source_url"].map(source_kind)
+    table["released"] = [release_date(m, pub) for m, pub in zip(table["measure"], table["publisher"])]
+    # a DoD report's projection rows share the release date its other rows give
+    dated = table[(table["report"] != "") & (table["released"].str.len() == 10)].groupby("report")["released"].first()
+    table["released"] = [dated.get(r, d) if r else d for r, d in zip(table["report"], table["released"])]
+    table["after_report"] = table["released"] > publication()[0]
     return table.sort_values(["country", "publisher_family", "measure_kind", "year"]).reset_index(drop=True)
+
+
+_MONTHS = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                                       "Dec"], start=1)}
+
+
+def release_date(measure: str, publisher: str) -> str:
+    """When an estimate was published (ISO, to the precision known): the DoD report's release date, a
+    SIPRI Yearbook's June, or the month a FAS publication names; its reference year otherwise.
+    Used to set apart what the authors of a text could not have seen."""
+    released = re.search(r"released (\d{1,2}) (\w{3})\w* (\d{4})", measure)
+    if released:
+        day, month, year = released.groups()
+        return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}"
+    yearbook = re.search(r"Yearbook (\d{4})", publisher)
+    if yearbook:
+        return f"{yearbook.group(1)}-06"
+    report = re.search(r"CMPR (\d{4})", measure)
+    if report:
+        return report.group(1)
+    dated = re.search(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* (\d{4})", measure)
+    if dated:
+        return f"{dated.group(2)}-{_MONTHS[dated.group(1)]:02d}"
+    year = re.search(r"(\d{4})", measure)
+    return year.group(1) if year else ""
 
 
 def _bound(estimate: str, measure: str) -> str:
@@ -235,9 +276,13 @@ def _bound(estimate: str, measure: str) -> str:
 
 
 def changes(estimates: pd.DataFrame) -> pd.DataFrame:
-    """Year-on-year change within each (country, publisher, measure) series of plain or approximate figures."""
+    """Year-on-year change within each (country, publisher, measure) series of point estimates.
+
+    Only plain and approximate figures are subtracted.  A bound ("more than 400") is not a value:
+    the difference of two lower bounds says nothing about the difference of the quantities, so
+    bounded series are left out (see :func:`bounds` for what they do show)."""
     rows = []
-    data = estimates[estimates["measure_kind"] != "projection"]
+    data = estimates[(estimates["measure_kind"] != "projection") & estimates["bound"].isin(["", "approximate"])]
     for (country, publisher, kind), series in data.groupby(["country", "publisher_family", "measure_kind"]):
         series = series.sort_values("year")
         for (_, before), (_, after) in zip(series.iterrows(), series.iloc[1:].iterrows()):
@@ -247,6 +292,30 @@ def changes(estimates: pd.DataFrame) -> pd.DataFrame:
                          "per_year": round((after["estimate_value"] - before["estimate_value"]) /
                                            (after["year"] - before["year"]), 1)})
     return pd.DataFrame(rows)
+
+
+def bounds(estimates: pd.DataFrame) -> pd.DataFrame:
+    """China's bounded and projected figures as published, in the order of the reports, with what each
+    says relative to the previous report's figure for the same year and measure: only ``same
+    bound``, ``higher bound`` or ``new`` (a bound cannot be subtracted).  Shows where successive DoD
+    projections plateau (``over 1,000`` by 2030 in three reports running)."""
+    data = estimates[(estimates["country"] == "China") & estimates["bound"].isin(["lower bound", "upper bound"])
+                     | (estimates["country"] == "China") & (estimates["measure_kind"] == "projection")]
+    data = data.sort_values(["report", "year"]).copy()
+    seen: dict[tuple[int, str], float] = {}
+    comparison = []
+    for row in data.itertuples():
+        key = (int(row.year), row.measure_kind)
+        value = row.estimate_value
+        if key not in seen:
+            comparison.append("new")
+        elif value == seen[key]:
+            comparison.append("same bound")
+        else:
+            comparison.append("higher bound" if value > seen[key] else "lower bound")
+        seen[key] = value
+    data["vs previous report"] = comparison
+    return data[["report", "year", "estimate", "measure_kind", "bound", "vs previous report"]].reset_index(drop=True)
 
 
 def publication() -> tuple[str, float, str]:
@@ -296,10 +365,10 @@ def timeline() -> pd.DataFrame:
 # Export tables
 # --------------------------------------------------------------------------- #
 def export_recommendations() -> pd.DataFrame:
-    """recommendations.csv: doc_id, rec_id, parent_id, addressee, text, sentence_id (+ quote)."""
+    """recommendations.csv: doc_id, rec_id, parent_id, addressee, theme, format, text, sentence_id (+ quote)."""
     table = load_coded("carnegie_recommendations").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"]]
+    return table[["doc_id", "rec_id", "parent_id", "addressee", "theme", "format", "text", "sentence_id", "quote"]]
 
 
 def export_concepts() -> pd.DataFrame:
@@ -310,10 +379,10 @@ def export_concepts() -> pd.DataFrame:
 
 
 def export_drivers() -> pd.DataFrame:
-    """drivers.csv: doc_id, sentence_id, driver, note."""
+    """drivers.csv: doc_id, sentence_id, driver, stance, note (one row per sentence and driver)."""
     table = load_coded("carnegie_drivers").copy()
     table.insert(0, "doc_id", DOC)
-    return table[["doc_id", "sentence_id", "driver", "note"]]
+    return table[["doc_id", "sentence_id", "driver", "stance", "note"]]
 
 
 def export_events() -> pd.DataFrame:

@@ -186,7 +186,8 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
                                          "action": e.action, "reason": e.reason, "before": e.before, "after": e.after})
         for flag in item.flags:
             rows["quality_flags"].append({"doc_id": flag.doc_id, "sentence_id": flag.sentence_id, "kind": flag.kind,
-                                          "evidence": flag.evidence, "note": flag.note, "source": flag.source})
+                                          "severity": flag.severity, "evidence": flag.evidence, "note": flag.note,
+                                          "source": flag.source})
     columns = {
         "documents": ["doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
                       "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
@@ -199,7 +200,7 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
         "tokens": ["doc_id", "sentence_id", "position", "token", "start", "end", "is_punct", "is_stopword"],
         "mentions": ["doc_id", "sentence_id", "surface", "entity", "label_en", "category", "form", "start", "end"],
         "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"],
-        "quality_flags": ["doc_id", "sentence_id", "kind", "evidence", "note", "source"],
+        "quality_flags": ["doc_id", "sentence_id", "kind", "severity", "evidence", "note", "source"],
     }
     tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES
               if name in columns and name != "tokens"}
@@ -253,11 +254,13 @@ def coded_tables(docs: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
 
 #: Columns of the tables built from hand coding.
 CODED_COLUMNS: dict[str, list[str]] = {
-    "positions": ["doc_id", "issue", "relation", "germany", "china", "evidence", "issue_zh", "quotes", "note"],
-    "proposals": ["doc_id", "proposal_id", "proposal", "topic", "format", "forum", "actors", "evidence", "quotes", "note"],
-    "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "reference", "note", "quote"],
+    "positions": ["doc_id", "issue", "relation", "qualified", "basis", "germany", "china", "evidence", "issue_zh", "quotes",
+                  "note"],
+    "proposals": ["doc_id", "proposal_id", "proposal", "theme", "format", "ranking", "forum", "actors", "evidence", "quotes",
+                  "note"],
+    "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "knowable", "reference", "note", "quote"],
     "events": ["doc_id", "sentence_id", "date", "event", "quote"],
-    "recommendations": ["doc_id", "rec_id", "parent_id", "addressee", "text", "sentence_id", "quote"],
+    "recommendations": ["doc_id", "rec_id", "parent_id", "addressee", "theme", "format", "text", "sentence_id", "quote"],
     "concepts": ["doc_id", "term", "label_en", "definition", "sentence_id", "entity", "quote"],
-    "drivers": ["doc_id", "sentence_id", "driver", "note"],
+    "drivers": ["doc_id", "sentence_id", "driver", "stance", "note"],
 }
