@@ -66,4 +66,30 @@ def test_the_adjudicated_coding_follows_each_decision():
     log = rel.adjudication()
     for row in log[log["table"] != "fes_proposals"].itertuples():
         final = rel.sentence_labels(row.table, CODING, [row.sentence_id]).iloc[0]
-        assert final == (row.second if row.decision == "second" else row.first), row
+        if row.decision == "revised":  # a later review changed a coding both coders shared
+            assert row.first == row.second != final, row
+        else:
+            assert final == (row.second if row.decision == "second" else row.first), row
+    assert set(log["adjudicator"]) <= {"first coder", "first coder, after a second reader's review"}
+
+
+def test_the_sensitivity_rows_leave_out_the_briefed_examples(sentences):
+    table = rel.reliability_table(sentences).set_index("table")
+    examples = rel.codebook_examples()
+    assert "fes2024-0033" in examples and "carnegie2024-0050" in examples
+    for name in ("fes_positions", "fes_obstacles", "carnegie_drivers"):
+        full, without = table.loc[name], table.loc[f"{name} without codebook examples"]
+        assert without["n_units"] < full["n_units"]
+        assert abs(without["kappa"] - full["kappa"]) < 0.1  # the examples do not carry the agreement
+
+
+def test_unit_agreement_counts_rows_and_matches():
+    units = rel.unit_agreement().set_index("table")
+    assert (units["first_matched"] <= units["rows_first"]).all() and (units["second_matched"] <= units["rows_second"]).all()
+    assert units.loc["fes_proposals", "rows_first"] == 14 and units.loc["fes_proposals", "rows_second"] == 15
+
+
+
+def test_driver_positives_are_reported(sentences):
+    positives = rel.driver_positives(sentences).set_index("driver")
+    assert positives.loc["ambition", "first"] == positives.loc["ambition", "second"] == 4

@@ -34,27 +34,26 @@ The counts behind each point are computed in the cell after this list; the secti
   (fes2024-0059 「中德两国国家元首和政府首脑发出联合警告」).
 - **Diverge**: China's build-up and transparency, the scope of disarmament, humanitarian arms control, the governance
   of cyberspace and outer space, civil society, the OPCW's mandate, the biological-weapons allegations, and, read with
-  a fact the paper takes for granted, nuclear sharing: China's principle that nuclear weapons stay on their owner's
+  a fact the paper takes for granted (sourced in `data/annotations/context_facts.csv`), nuclear sharing: China's principle that nuclear weapons stay on their owner's
   territory (fes2024-0066 「即核武器只能部署在拥有国的领土上」) targets an arrangement Germany takes part in.
-- **Unclear**, in the paper's own words, are only how far the agreement goes overall (fes2024-0019 「目前尚不清楚」) and
-  whether China will rescue the Tianjin initiative. Where the paper states only one side's position, that is a gap in
-  the text, counted apart and never as "unclear".
+- **Unclear**, in the paper's own words, is only how far the agreement goes overall (fes2024-0019 「目前尚不清楚」).
+  Where the paper states only one side's position, that is a gap in the text, counted apart and never as "unclear".
 - **Why China matters more**: Russia obstructs the forums; China keeps its distance on nuclear matters (the NPT review
   conference, nuclear threats, CEND) and backs Russia on the OPCW's mandate and the biological-weapons allegations
   (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」).
 - **Obstacles**: the paper's own section argues two, economic and technology competition (fes2024-0077
   「经济竞争会阻碍与中国开展军控问题对话」) and the chemical and biological weapons dispute; the others it names in passing.
 - **Proposals**: one row per proposal the paper makes. The largest group is about the dialogue itself (its level,
-  partners, sequence); the paper ranks an expert-level, bottom-up track as *more promising* (fes2024-0093 「更有望」) than the
-  official one, to begin with technical issues, with civil society as a complement.
+  partners, sequence); the paper sees better prospects (fes2024-0093 「更有望」) for an expert-level, bottom-up track than for the
+  official one it has just described, would begin with technical issues, and calls civil society a complement.
 - **Facts**: graded, not pass/fail. One claim conflicts with the record (China's Security Council presidency "in
-  August 2025", fes2024-0113); several are *overstated*: US intelligence "firm evidence" of a 50 % risk
-  (fes2024-0059 「确切证据」, an estimate, and known from sources that appeared after the paper), Russia obstructing
-  "all" forums, China "the only" JCPOA member still implementing, China's "softened" stance on nuclear sharing, and
-  the "China-led" Tianjin Guidelines (fes2024-0117 「由中国主导的」); others are right in substance but *imprecise* in a
-  place, a date or a name.
+  August 2025", fes2024-0113). Three are *overstated*: US intelligence "firm evidence" of a 50 % risk (fes2024-0059
+  「确切证据」, an estimate; whether the word is the authors' or the translation's, the German original would show),
+  Russia obstructing "all" forums, and China "the only" JCPOA member still implementing. Others are right in substance
+  but *imprecise* in a place, a date or a name, such as the "China-led" Tianjin Guidelines (fes2024-0117 「由中国主导的」),
+  which China drafted and tabled with partners.
 - **Reliability**: positions, proposals and obstacles were coded a second time by an independent reader; Cohen's kappa
-  with its interval is in section 8."""),
+  with its interval, and the limits of that figure, are in section 8."""),
 ("code", """sg.summary_counts()"""),
 ("md", """## 1. Where do Germany and China converge, diverge, or remain unclear?
 
@@ -68,9 +67,10 @@ side's position rests on a fact the paper takes for granted."""),
 the shared support for the core treaties may rest on different aims (fes2024-0009
 「尽管双方支持背后的目标和利益可能有所不同」), on the JCPOA China alone is said to still implement the terms (fes2024-0114
 「中国是欧洲三国/欧盟+3中唯一仍在执行《联合全面行动计划》」), and China's interest in biosecurity rules is "complicated". The
-unqualified convergence is the narrowest: preventing nuclear use, where the two leaders warned together. Divergence is
-about what goes beyond the regimes: transparency on nuclear forces, the newer humanitarian treaties, who takes part in
-governance, and allegations and attribution. Nuclear sharing belongs here too, though the paper frames it as China
+unqualified convergence is the narrowest: preventing nuclear use, where the two leaders warned together. Divergence
+runs through the regimes as well as beyond them: inside them on transparency (tied to the NPT, fes2024-0015), on
+attribution under the CWC and on the allegations under the BWC; beyond them on the newer humanitarian treaties and on
+who takes part in governance. Nuclear sharing belongs here too, though the paper frames it as China
 against Russia: China's principle (fes2024-0066 「即核武器只能部署在拥有国的领土上」) rules out NATO's nuclear sharing, in
 which Germany hosts US weapons; the row is marked *inferred* because the paper never states Germany's side."""),
 ("code", """positions = sg.positions_view()
@@ -98,8 +98,8 @@ each topic by whether China **distances** itself from Russia, **aligns** with it
 review conference, threats of nuclear use and CEND, and on the Tianjin Guidelines. It vanishes on the OPCW's
 mandate and the biological-weapons allegations, where China backs Russia (fes2024-0074 「中国继续支持俄罗斯毫无根据的指控」,
 fes2024-0075). On nuclear sharing the paper reports a shift, China criticising US deployments in the Indo-Pacific
-(fes2024-0068 「尤其指向美国在印太地区部署核武器」); the fact check below finds "softened" stronger than China's own
-statements show."""),
+(fes2024-0068 「尤其指向美国在印太地区部署核武器」); China's own statements in the record show the shift of emphasis but
+cannot confirm "softened" (fact check below)."""),
 ("code", """russia = sg.china_russia_view()
 russia"""),
 ("code", """plotting.coded_table_chart(russia, "topic_zh", "topic", "relation",
@@ -115,8 +115,9 @@ obstacle."""),
 competition, with US trade restrictions, possible EU restrictions and likely US secondary sanctions as its elements
 (fes2024-0077 「毫无疑问，经济竞争会阻碍与中国开展军控问题对话」), and the dispute over chemical and biological weapons, in
 which China sides with Russia. Neither is "the largest": counted as the paper argues them, each is one obstacle. The
-others are constraints the paper names while making proposals, such as the need for government authorisation that
-makes technical issues a good start (fes2024-0097 「中方人员通常需要政府授权才能参与」)."""),
+others it names in passing elsewhere; some are Chinese positions that it says stand in the way, such as the
+scepticism of civil society that Track 1.5 and Track 2 are to reduce, and one is a constraint on the format, the need
+for government authorisation that makes technical issues a good start (fes2024-0097 「中方人员通常需要政府授权才能参与」)."""),
 ("code", """sg.obstacles_view()"""),
 ("md", """## 4. What does the paper propose, in what format, through which channel?
 
@@ -127,9 +128,9 @@ itself ranks a proposal."""),
 ("md", """**Finding.** The largest group of proposals is about the dialogue itself: its level, partners, sequence and
 duration. The paper
 asks for an open, issue-specific government dialogue on existing channels (fes2024-0088
-「公开、针对具体议题和具有建设性地开展政府层面的军控政策对话」) but ranks the expert level above it: a bottom-up dialogue
-there is "more promising" (fes2024-0093 「未来也更有望在专家层面上开展“自下而上”的对话」), technical issues are the place to
-start, and civil-society contacts, Track 1.5 and Track 2 are "a useful, sometimes necessary complement" (fes2024-0121
+「公开、针对具体议题和具有建设性地开展政府层面的军控政策对话」) and then, "on the other hand", sees better prospects for a bottom-up dialogue at
+expert level (fes2024-0093 「未来也更有望在专家层面上开展“自下而上”的对话」; 更有望 can also be read as "more likely to come
+about", so the ranking is implicit), technical issues are the place to start, and civil-society contacts, Track 1.5 and Track 2 are "a useful, sometimes necessary complement" (fes2024-0121
 「民间社会的接触是对官方对话渠道的有益」). The substantive proposals are on transparency, risk reduction through CEND and
 the P5, verification, treaty implementation and Iran."""),
 ("code", """proposals = sg.proposals_view()
@@ -156,13 +157,13 @@ a weaker claim; in **conflict** with the record; or **unverifiable** from it. `k
 decide the verdict were public before the paper appeared (February 2024): a verdict reached with later sources is not
 an error the authors could have avoided. Some reference rows rest on secondary sources (`sources`); check the primary
 source before citing a verdict that depends on one."""),
-("md", """**Finding.** Most checkable claims hold, but the paper's errors are of a telling kind: it rarely gets a fact
-wrong outright and often says more than the record supports. "Firm evidence" of a 50 % risk of Russian nuclear use was
-an intelligence estimate (fes2024-0059 「在美国情报部门获得确切证据」), and the record of it appeared only after the paper;
-Russia did not block "all" forums (the BWC review conference reached consensus in December 2022); Russia, too, is
-still a JCPOA participant; and the Tianjin Guidelines were developed by Tianjin University with Johns Hopkins and
-tabled with Pakistan, not "China-led" (fes2024-0117 「由中国主导的」). The one conflict is a date and an office
-(fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」)."""),
+("md", """**Finding.** Most checkable claims hold. Where the edition goes wrong, it more often says more than the record
+supports than it gets a fact wrong outright. "Firm evidence" of a 50 % risk of Russian nuclear use was an intelligence
+estimate (fes2024-0059 「在美国情报部门获得确切证据」), and the record of it appeared only after the paper; Russia did not
+block "all" forums (the BWC review conference reached consensus in December 2022); and the E3's own letter puts
+Russia beside China as a remaining JCPOA participant. The one conflict is a date and an office (fes2024-0113
+「在中国于2025年8月开始担任安理会轮值主席国之后」). The verdicts grade the Chinese edition, not the German original, which
+the corpus does not hold."""),
 ("code", """sg.verdict_counts()"""),
 ("md", """Every claim with its verdict and the note in full (the notes carry the decisive caveats):"""),
 ("code", """claims = sg.claims_view()
@@ -180,7 +181,8 @@ Russia was foreseeable to them, a Security Council presidency in August 2025 was
 carry. Two are a little off: Sun Xiaobo's statement (fes2024-0132 「2023年8月」) is dated 31 July 2023 in the record, and
 the embassy page of note 11 (fes2024-0135 「2023年7月3日」) carries 19 July 2023 in its address, 3 July being the
 meeting's date. **Unverifiable** claims are not wrong; the reference does not decide them (China leaving the IPNDV in
-2017, fes2024-0095; Russia leaving CEND in autumn 2022, fes2024-0061)."""),
+2017, fes2024-0095; Russia leaving CEND in autumn 2022, fes2024-0061; China "softening" its line on nuclear sharing,
+fes2024-0067 「中国软化了此前与俄罗斯共持的立场」)."""),
 ("md", """## 7. Timeline and sources
 
 **Dates.** The paper's dated events were coded by hand (`data/coding/fes_events.csv`), and the same dates are also
@@ -225,20 +227,32 @@ plotting.dispersion_plot(hits, starts, labels, sg.body_length(study), "词汇分
 
 A figure from one reader's coding is not reliability. The positions, proposals and obstacles were coded a second
 time by an independent reader who saw only the codebook and the sentences, never the first coding
-(`data/coding/second/`; the first coding is frozen in `data/coding/first/`). Both codings are turned into one label per
-sentence (the relation, proposal theme or obstacle kind of the rows that cite it, or *none*), and the labels are
-compared with Cohen's kappa, which discounts the agreement two coders would reach by chance; the 95 % interval comes
-from 2,000 bootstrap resamples of the sentences (`helpers.reliability`). Values above about 0.6 are conventionally
-read as substantial, above 0.8 as almost perfect, but the intervals are wide on one short paper."""),
+(`data/coding/second/`, with the codebook as briefed; the first coding is frozen in `data/coding/first/`). Both
+codings are turned into one label per sentence (the relation, proposal theme or obstacle kind of the rows that cite
+it, or *none*), and the labels are compared with Cohen's kappa, which discounts the agreement two coders would reach
+by chance. The 95 % interval comes from 2,000 bootstrap resamples of whole paragraphs, since one coding decision
+usually covers several sentences of a paragraph (`helpers.reliability`). Values above about 0.6 are conventionally
+read as substantial, above 0.8 as almost perfect; the intervals are wide on one short paper."""),
 ("code", """from helpers import reliability
 
-reliability.reliability_table(study.tables["sentences"])"""),
-("md", """The coders also cut the paper into proposals almost the same way. For each proposal of the first coding, the second
-coder's proposals that cite one of its sentences:"""),
-("code", """reliability.proposal_units()[["proposal_id", "theme", "second_coder", "theme_matches"]]"""),
-("md", """Each disagreement was adjudicated, and the decision and its reason logged (`data/coding/adjudication.csv`); the tables
-shown above are the adjudicated coding. The second reader found a convergence the first coding had missed, the
-joint Sino-German warning against nuclear escalation:"""),
+table = reliability.reliability_table(study.tables["sentences"])
+table[table["table"].str.startswith("fes_")]"""),
+("md", """**Two limits.** First, the codebook's examples were written by the first coder and settle some hard cases for the
+second, so agreement on those sentences is not independent: the rows *without codebook examples* leave them out, and
+the figures barely move. Second, sentence labels cannot see whether the coders cut the paper into the same rows: two
+rows with the same relation look like one. Matching rows (a row of one coder matched by a row of the other that cites
+one of its sentences with the same label) shows where they cut differently:"""),
+("code", """reliability.unit_agreement()"""),
+("md", """The counts in this notebook depend on that cut. Rows per category in each coding (the table above the charts in
+section 1 is the adjudicated one, which merges the first coding's two rows on keeping the regimes alive and drops its
+second *unclear* row):"""),
+("code", """reliability.category_counts("fes_positions")"""),
+("md", """Each disagreement was adjudicated, and the decision and its reason logged (`data/coding/adjudication.csv`). There was
+no third reader: the first coder adjudicated, which favours the first coding. The second reader found a convergence
+the first coding had missed, the joint Sino-German warning against nuclear escalation:"""),
 ("code", """adjudication = reliability.adjudication()
 adjudication[adjudication["table"] != "carnegie_drivers"]"""),
+("md", """Not measured: the fact-check verdicts and the translation audit's severities were coded by one reader only. They rest
+on the notes and the sourced reference rows shown with them, which a reader can check row by row, but no agreement
+figure stands behind them."""),
 ]

@@ -36,12 +36,11 @@ helpers.setup()""", "setup"),
 - **Drivers.** The introduction weighs two explanations of the expansion, a response to new US military threats and
   a more ambitious security agenda (carnegie2024-0050 「抑或是由一种寻求改变的安全议程驱动的观点存在分歧」), finds both
   incomplete, and answers with domestic political dynamics (carnegie2024-0054
-  「当前中国核政策的转变主要源于政治考量的变化」). In its own voice the report names domestic politics most, and threat
-  perception, not technology, as the channel: Xi's expectation of worse relations and the leadership's sense of an
-  existential threat (carnegie2024-0067 「进一步巩固了中国领导层对于生存威胁的看法」). The military-technical threats (US
-  missile defence, precision strike, the INF withdrawal, ISR) appear in the conventional view with which chapter 1
-  opens, which the author partly grants; the excerpt breaks off just as the chapter turns from them. The coding was
-  checked by an independent second coder (kappa with its interval in section 3).
+  「当前中国核政策的转变主要源于政治考量的变化」). In its own voice the report names domestic politics most. Threat enters in
+  two forms: in the chapter summaries as the leadership's perception of a worsening, even existential, relationship
+  (carnegie2024-0067 「进一步巩固了中国领导层对于生存威胁的看法」), and at the opening of chapter 1 as US capabilities that
+  the author grants did affect China's thinking, just before the excerpt breaks off. An independent second coder
+  agreed closely (kappa with its interval in section 3).
 - **Who decides.** Xi and the PLA gain, traditional nuclear-policy experts are marginalised in a more closed system.
 - **Recommendations.** Top-level recommendations and their sub-points, rebuilt from flattened bullets: most to both
   capitals, the others to Washington or to Beijing. A numbered list inserted under the Beijing recommendation is not
@@ -96,13 +95,14 @@ The introduction sets two explanations against each other: China's expansion as 
 military threats (such as US missile defence and conventional precision weapons)", or as driven by "a security agenda
 that seeks change" (carnegie2024-0050 「是否是对感知到的新军事威胁（如美国的导弹防御系统和常规精确武器）的回应」). It finds
 both incomplete (carnegie2024-0053 「这两种观点都无法完全捕捉到推动中国核扩张的复杂内部动态」) and answers with domestic
-politics. The coding follows that argument, and the standard frame for why states build nuclear weapons, Scott
-Sagan's three models (security, domestic politics, norms and status; *International Security* 21(3), 1996/97):
+politics. The coding follows that argument. It can be read against the standard frame for why states build nuclear
+weapons, Scott Sagan's three models (security, domestic politics, norms; *International Security* 21(3), 1996/97),
+by analogy only, since Sagan explains acquiring nuclear weapons and the report the expansion of an arsenal:
 
 - `threat_response` (Sagan's security model): the change answers threats China perceives, military-technical or a
   relationship seen as hostile;
-- `ambition` (the report's "more ambitious agenda", close to Sagan's status model): a more aggressive strategy,
-  shaping how the US sees the balance of power;
+- `ambition` (the report's "more ambitious agenda", largely outside Sagan's typology): a more aggressive strategy,
+  shaping how the US sees the balance of power, nuclear strength for political ends;
 - `domestic_politics`: the leader's views and power, decision-making, the roles of the military and of experts;
 - `other`: the sentence names no cause of the change (terminology, method, dialogue, recommendations).
 
@@ -110,26 +110,32 @@ One row per sentence and driver, so a sentence that names insecurity *and* ambit
 whether the explanation is the report's own or a view it reports in order to weigh it (`drivers.csv`; the criterion
 and what does not count are in `docs/codebook.md`). The inserted list is left out."""),
 ("md", """**Finding.** In the report's own voice, domestic politics is the driver it names most, concentrated in its
-summaries of chapters 1 and 2 (carnegie2024-0070 「中国的传统核政策专家在更加封闭和保密的政策制定体系中逐渐边缘化」), and
-threat perception is how it enters: not new US weapons but Xi's expectation of worse relations and the leadership's
-view of an existential threat (carnegie2024-0067). Ambition is named with insecurity, not instead of it
-(carnegie2024-0068 「不安全感与雄心共同推动了」). The military-technical threats appear first as a *reported view*, the
-conventional one (carnegie2024-0107 「传统观点」), which the author then partly grants (carnegie2024-0108
-「确实影响了中国的思考」); the excerpt breaks off at 但这些操作层 "but these operational…" (carnegie2024-0113), just where
-chapter 1 turns from them. Most sentences name no driver at all."""),
+summaries of chapters 1 and 2 (carnegie2024-0070 「中国的传统核政策专家在更加封闭和保密的政策制定体系中逐渐边缘化」).
+Threat enters in two forms. In the chapter summaries it is perception: Xi's expectation of worse relations and the
+leadership's view of an existential threat (carnegie2024-0067). At the opening of chapter 1 it is US capabilities:
+the conventional view (carnegie2024-0107 「传统观点」), which the author then partly grants (carnegie2024-0108
+「确实影响了中国的思考」) and details; the excerpt breaks off at 但这些操作层 "but these operational…" (carnegie2024-0113),
+just where the chapter turns from them, so the excerpt cannot show how far he discounts them. Ambition appears in the
+report's voice twice, beside insecurity (carnegie2024-0068 「不安全感与雄心共同推动了」) and as using nuclear strength to
+obtain political stability (carnegie2024-0076). Most sentences name no driver at all."""),
 ("code", """su.drivers_by_segment(study)"""),
-("md", """The same count for the report's own voice only (without the views it reports in order to weigh them):"""),
+("md", """The same count for the report's own voice only (without the views it reports in order to weigh them). A fragment
+that the translation split off a sentence counts only for a driver its host lacks:"""),
 ("code", """su.drivers_by_segment(study, stance="report")"""),
 ("md", """The sentences that carry a driver:"""),
 ("code", """drivers = su.drivers_view(study)
 drivers[drivers["driver"] != "other"][["sentence_id", "segment", "driver", "stance", "note", "text"]]"""),
 ("md", """**Reliability.** The drivers were coded a second time by an independent reader who saw only the codebook and the
 sentences. Agreement per sentence (the set of drivers), and per driver (present or absent), with Cohen's kappa and
-its 95 % bootstrap interval; the two disagreements and their adjudication follow."""),
+its 95 % interval (paragraphs resampled); the row *without codebook examples* leaves out the sentences the codebook
+used as examples, which the first coder wrote and which settle some hard cases for the second. Read the per-driver
+rows with the number of sentences each coder gave the driver: a kappa of 1.0 on four ambition sentences says little.
+The two disagreements and their adjudication (by the first coder; there was no third reader) follow."""),
 ("code", """from helpers import reliability
 
 table = reliability.reliability_table(study.tables["sentences"])
 table[table["table"].str.startswith("carnegie_drivers")]"""),
+("code", """reliability.driver_positives(study.tables["sentences"])"""),
 ("code", """adjudication = reliability.adjudication()
 adjudication[adjudication["table"] == "carnegie_drivers"]"""),
 ("md", """**A baseline, not reliability.** A cue-phrase coder (`data/coding/driver_cues.csv`: 政治, 领导人, 习近平 … as

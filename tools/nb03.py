@@ -40,17 +40,20 @@ STUDY_PAIR = cp.is_study_pair(DOCS)  # the hand-coded sections apply to the stud
   and obligations (responsibility, transparency) at issue; in Carnegie, China stands opposite the United States, and
   the frame is threat perception and leadership politics.
 - **Headline: linkage.** The sharpest difference is whether arms control may depend on the political relationship.
-  FES says it must not (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」); Carnegie reports that Beijing wants the
-  political relationship stabilised first and finds that separating the two is harder than expected (carnegie2024-0078
+  FES holds, as a norm, that it must not (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」); Carnegie reports that
+  Beijing wants the political relationship stabilised first, grants that insulating the nuclear relationship is not
+  unreasonable, and finds separating the two harder than expected (carnegie2024-0078
   「将双边核问题与政治问题分开处理比一般预期要困难得多」).
-- **Shared scepticism.** Both doubt Chinese doctrinal reassurance, in different words: FES calls the claim that no
-  first use and minimum deterrence survive the build-up "not self-evident" (fes2024-0103 「然而这一论断并非是不证自明的」),
-  Carnegie reads a marked change of strategic intent (carnegie2024-0045 「表明了其战略意图发生了显著变化」).
-- **Core interests at opposite distances.** FES makes respect for 核心利益 "core interests" a precondition in its own
-  voice; Carnegie attributes them to Beijing as "so-called" (carnegie2024-0037 「与中国尊重所谓的核心利益」).
-- **What they ask.** Counted in one set of categories, the dialogue itself is FES's largest theme and ties for first
-  in Carnegie (with the political relationship); both also ask for transparency and risk reduction; FES adds technical cooperation, norms and Iran, Carnegie the political
-  relationship and each side's own policy-making, which it mostly asks each capital to do on its own.
+- **Shared scepticism, with caveats.** Both doubt Chinese doctrinal reassurance, in different words: FES calls the
+  claim that no first use and minimum deterrence survive the build-up "not self-evident" (fes2024-0103
+  「然而这一论断并非是不证自明的」), Carnegie reads a marked change of strategic intent (carnegie2024-0045
+  「表明了其战略意图发生了显著变化」) while calling the "more aggressive strategy" account incomplete.
+- **Core interests, tentatively.** FES makes respect for 核心利益 "core interests" a precondition in its own voice;
+  Carnegie's machine translation attributes them to Beijing as "so-called" (carnegie2024-0037 「与中国尊重所谓的核心利益」),
+  a sentence the translation audit flags.
+- **What they ask.** Counted in one set of categories, the dialogue itself is the largest theme of both; both also ask
+  for transparency, risk reduction and norms of behaviour; FES adds technical cooperation and Iran, Carnegie the
+  political relationship and each side's own policy-making, which it mostly asks each capital to do on its own.
 - **Scope.** The Carnegie side of every finding comes from the introduction of a report of about 123 pages (its
   own summary of its chapters) or the first lines of chapter 1.
 - **Links.** Tong Zhao, the Carnegie author, is cited in the FES notes; both texts name Xi, Biden, the INF Treaty,
@@ -174,14 +177,15 @@ requests, so compare **shares**, not counts."""),
 ("code", """alignment = cp.theme_alignment() if STUDY_PAIR else cp.NOT_CODED
 alignment"""),
 ("code", """cp.ask_shares("format") if STUDY_PAIR else cp.NOT_CODED"""),
-("md", """**Finding.** The dialogue itself is the largest theme of FES and ties for first in Carnegie, and both texts ask for
-transparency and risk reduction
+("md", """**Finding.** The dialogue itself is the largest theme of both texts, and both ask for transparency, risk reduction
+and norms of behaviour
 (fes2024-0060 「旨在减少核风险」; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」). They differ in the channel:
 FES asks for talks between governments, at expert level and in multilateral bodies (fes2024-0093
 「在专家层面上开展“自下而上”的对话」), whereas most Carnegie recommendations ask each capital to act on its own, to
 review its own policy and mind the other's insecurity (carnegie2024-0102 「加强内部核政策审查进程」); its one
 government-to-government channel is a strategic security dialogue (carnegie2024-0103 「华盛顿和北京应构建一个对话机制」).
-Only FES proposes technical cooperation and work on norms; only Carnegie addresses the political relationship."""),
+Only FES proposes technical cooperation and a regional initiative (Iran); only Carnegie addresses the political
+relationship and each side's internal policy-making."""),
 ("md", """## 4. What links the two texts?
 
 People, works, institutions and concepts that appear in both, as each text names them
@@ -199,17 +203,20 @@ headline finding comes first. `carnegie_source` tags where its Carnegie evidence
 argument, its summary of the chapters or of the recommendations, or the opening of chapter 1. None of it is from the
 chapters' own argument, which the excerpt does not hold."""),
 ("code", """cp.conclusions_view() if STUDY_PAIR else cp.NOT_CODED"""),
-("md", """**Finding.** The headline is linkage. FES holds that arms control must never depend on solving other substantive
+("md", """**Finding.** The headline is linkage. FES holds, as a norm, that arms control must never depend on solving other substantive
 problems (fes2024-0038 「决不能使其依赖于其他实质性问题的解决」), though it asks a minimum of respect for each other's
 core interests (fes2024-0039 「各方必须有尊重对方核心利益的起码意愿」). Carnegie reports that Chinese officials want
-political relations stabilised first (carnegie2024-0030 「在处理核问题之前，美国和中国首先应稳定他们的政治关系」) and finds
+political relations stabilised first (carnegie2024-0030 「在处理核问题之前，美国和中国首先应稳定他们的政治关系」), grants
+that insulating the nuclear relationship from politics is not unreasonable (carnegie2024-0059 「并非毫无道理」), and finds
 that separating nuclear from political issues is harder than expected (carnegie2024-0078
-「将双边核问题与政治问题分开处理比一般预期要困难得多」). The two texts agree on the build-up as a concern, on doubting
-Chinese doctrinal reassurance (fes2024-0103 「然而这一论断并非是不证自明的」; carnegie2024-0046
+「将双边核问题与政治问题分开处理比一般预期要困难得多」). So the contrast is between FES's norm and Beijing's
+position as Carnegie reports and weighs it. The two texts agree on the build-up as a concern, on doubting (with the
+caveats in the table) Chinese doctrinal reassurance (fes2024-0103 「然而这一论断并非是不证自明的」; carnegie2024-0046
 「对中国是否仍致力于与美国传统上有限的目标」), on openness, risk reduction and expert dialogue. They differ on the frame
 (multilateral against bilateral), on what explains China's conduct (interests and shifting roles, fes2024-0025,
 against domestic politics and the top leader, carnegie2024-0055 「尤其是习近平，提升了核武器的政治重要性」), on Russia,
-and on the distance they keep from Beijing's 核心利益 "core interests" (carnegie2024-0037 「与中国尊重所谓的核心利益」).
+and, tentatively, on the distance they keep from Beijing's 核心利益 "core interests" (carnegie2024-0037
+「与中国尊重所谓的核心利益」).
 
 The comparison has limits: one text is an excerpt in machine translation, the other a short paper in a fluent human
 translation with a few substantive errors (notebook 00); differences of wording can be the translators' as much as

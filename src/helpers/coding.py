@@ -53,7 +53,7 @@ def _vocab(**columns: tuple[str, ...]) -> dict[str, frozenset[str]]:
 
 SCHEMAS: dict[str, Schema] = {
     "fes_positions": Schema(
-        ("issue", "issue_zh", "relation", "qualified", "basis", "germany", "china", "evidence", "quotes", "note"),
+        ("issue", "issue_zh", "relation", "qualified", "basis", "context", "germany", "china", "evidence", "quotes", "note"),
         _vocab(relation=RELATIONS, qualified=("yes", "no", ""), basis=("stated", "inferred")), ("evidence", "quotes"),
         "fes2024"),
     "fes_china_russia": Schema(
@@ -69,7 +69,7 @@ SCHEMAS: dict[str, Schema] = {
         ("evidence", "quotes"), "fes2024"),
     "fes_claims": Schema(
         ("sentence_id", "quote", "claim", "verdict", "reference", "knowable", "note"),
-        _vocab(verdict=VERDICTS, knowable=("before publication", "after publication", "mixed")), ("sentence_id", "quote"),
+        _vocab(verdict=VERDICTS, knowable=("before publication", "after publication", "mixed", "")), ("sentence_id", "quote"),
         "fes2024"),
     "fes_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "fes2024"),
     "fes_sources": Schema(
@@ -98,7 +98,8 @@ SCHEMAS: dict[str, Schema] = {
                                 "carnegie2024"),
     "carnegie_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "carnegie2024"),
     "adjudication": Schema(
-        ("table", "sentence_id", "first", "second", "decision", "reason"), _vocab(decision=("first", "second")),
+        ("table", "sentence_id", "first", "second", "decision", "adjudicator", "reason"),
+        _vocab(decision=("first", "second", "revised")),
         ("sentence_id", ""), ""),
     "fes_uncoded": Schema(
         ("sentence_id", "reason", "note"),

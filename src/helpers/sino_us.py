@@ -156,8 +156,15 @@ def driver_agreement(study: Study) -> pd.DataFrame:
 
 def drivers_by_segment(study: Study, stance: str | None = None) -> pd.DataFrame:
     """Sentences per segment that carry each driver (a sentence with two drivers counts under both),
-    optionally for one ``stance`` only (``report`` or ``reported view``)."""
+    optionally for one ``stance`` only (``report`` or ``reported view``).
+
+    A fragment that the translation split off a sentence takes its host's codes (codebook); it counts
+    only for a driver its host lacks, so one sentence of the report is not counted twice."""
     table = drivers_view(study)
+    hosts = table["note"].str.extract(r"^fragment of (carnegie2024-\d{4})", expand=False)
+    host_codes = table.groupby("sentence_id")["driver"].apply(set)
+    inherited = [isinstance(h, str) and d in host_codes.get(h, set()) for h, d in zip(hosts, table["driver"])]
+    table = table[~pd.Series(inherited, index=table.index)]
     if stance:
         table = table[table["stance"] == stance]
     order = list(load_coded("carnegie_segments")["segment"])
