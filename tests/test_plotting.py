@@ -10,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from helpers import plotting  # noqa: E402
 
@@ -34,6 +35,43 @@ def test_chinese_labels_draw_without_missing_glyph_warnings():
     assert ticks == ["中德军控  Sino-German arms control", "核共享  nuclear sharing", "二次打击  second strike"]
 
 
-def test_bilingual_labels_cut_the_english_only():
+def test_bilingual_labels_wrap_the_english_and_never_cut_a_word():
     labels = plotting.bilingual_labels(pd.Series(["战略稳定"]), pd.Series(["strategic stability"]), width=9)
-    assert labels == ["战略稳定  strategic"]
+    assert labels == ["战略稳定  strategic\nstability"]
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("Nuclear weapons stationed abroad and nuclear sharing", 40, "Nuclear weapons stationed abroad and…"),
+    ("China takes up the rotating chair", 80, "China takes up the rotating chair"),
+    ("Supercalifragilistic", 8, "Superca…"),  # one long word: cut, with the ellipsis
+])
+def test_shorten_cuts_at_a_word_boundary(text, width, expected):
+    assert plotting.shorten(text, width) == expected and len(expected) <= width
+
+
+def test_charts_that_tell_the_truth():
+    """The Carnegie timeline draws each event once; the FES timeline marks each event by its verdict;
+    the coverage chart ends where the contents end; the warhead chart joins only consecutive years
+    and keeps its legend off the data."""
+    from helpers import sino_german as sg
+    from helpers import sino_us as su
+
+    timeline = su.timeline()
+    years = timeline["date"].str.slice(0, 4)
+    assert not timeline.duplicated("date").any()
+    assert set(timeline.loc[timeline["reference_date"] != "", "date"]) >= {"1964", "2019"} and "1964" in set(years)
+    events = sg.events_table()
+    fig = plotting.timeline_chart(events, "t", start=2016.5)
+    assert fig.axes[0].get_xlim()[0] == 2016.5 and "earlier, not drawn" in fig.axes[0].get_xlabel()
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()][:2] == ["consistent", "imprecise"]
+    toc = su.toc_view()
+    assert plotting.coverage_chart(toc, "c").axes[0].get_xlim()[1] <= toc["page_start"].max() + 6
+    estimates = su.warheads()
+    fig = plotting.warhead_chart(estimates, 2024.5, "report", "w")
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            xs = list(line.get_xdata())
+            if len(xs) == 2 and line.get_linestyle() == "-":
+                assert round(xs[1] - xs[0]) == 1  # a line never bridges a year without data
+        legend = ax.get_legend()
+        assert legend is not None and legend.get_bbox_to_anchor().y0 < ax.get_window_extent().y0

@@ -18,7 +18,7 @@ Do its factual claims hold up?
 `fes2024-0009 「是北京和柏林均支持的重要条约」`; a test checks that each cited sentence exists and contains that
 phrase. Facts are checked against the sourced reference tables in `data/reference/`."""),
 ("code", """import helpers
-from helpers import audit, plotting
+from helpers import audit, evaluation, plotting
 from helpers import sino_german as sg
 
 helpers.setup()""", "setup"),
@@ -192,11 +192,17 @@ paper's events the rules agree with the hand coding, but those are the expressio
 ("code", """agreement = sg.date_agreement(study)
 agreement"""),
 ("md", """A fairer test is held-out material the rules were not written on: every date in the FES notes and in the
-Carnegie excerpt, coded by hand in `data/coding/dates_heldout.csv`. `matched` counts hand-coded dates that the rules
-also find; `found` counts what the rules extract (so `found` above `matched` would be false alarms):"""),
+Carnegie excerpt, coded by hand in `data/coding/dates_heldout.csv`. Per measure, `found` of `of` with the 95 % Wilson
+interval:"""),
 ("code", """heldout = sg.heldout_date_agreement(study)
-heldout[["matched", "hand", "found"]].sum()"""),
-("code", """plotting.timeline_chart(sg.events_table(), "时间线 Events the FES paper refers to")"""),
+evaluation.date_scores(heldout)"""),
+("md", """`recall` is the share of hand-coded dates the rules find, `precision` the share of extracted dates that are right;
+the interval shows how little a perfect score on a couple of dozen dates proves."""),
+("md", """The timeline starts in 2017, where all but one event fall (the earlier one is named under the axis), and marks
+each event by the fact check: a filled marker where the record supports the claim that reports it, an open circle
+where the record cannot decide it, a cross where it conflicts. The last event, China's chair "in August 2025", is the
+conflict: it did not happen as the edition says."""),
+("code", """plotting.timeline_chart(sg.events_table(), "时间线 Events the FES paper refers to", start=2016.5)"""),
 ("md", """**Sources.** The paper leans on Chinese and German official statements and on English-language think-tank and
 news sources; note 13 cites a report by Tong Zhao (赵通), the author of the Carnegie text studied in notebook 02. The
 notes are parsed into authors, year, title and URL (notebook 00); their type and language are coded by hand in
@@ -208,12 +214,12 @@ sources"""),
 ("code", """plotting.count_chart(sources, "source_type", "language", "脚注来源 The paper's sources, by type and language",
                      "来源数 number of sources")"""),
 ("md", """**Actors and treaties.** Mentions in the body, after entity linking (北京 counts as China, 柏林 as Germany, except
-where they name a place). The entity linking is automated, so its quality is measured on hand-checked samples
-(`data/annotations/entity_precision.csv`: randomly drawn mentions judged by hand; `entity_recall.csv`: randomly drawn
-sentences with every entity a reader finds listed by hand):"""),
-("code", """from helpers import evaluation
-
-evaluation.entity_linking_evaluation(study)"""),
+where they name a place). The entity linking is automated, so its quality is measured on hand-checked samples from
+both texts (`data/annotations/entity_precision.csv`: randomly drawn mentions judged by hand; `entity_recall.csv`:
+randomly drawn sentences with every entity a reader finds listed by hand), each proportion with its 95 % Wilson
+interval: a sample in which every mention is right shows a precision of *at least* the lower bound, not a perfect
+linker. The misses are entities the lexicon lacks."""),
+("code", """evaluation.entity_linking_evaluation(study)"""),
 ("code", """plotting.mentions_bar_chart(sg.key_actor_mentions(study), "主要行为体与条约 Actors and treaties named in the FES body")"""),
 ("md", """A **dispersion plot** shows *where* in the text each actor is mentioned (one tick per sentence), with the
 section starts as dashed lines. Russia is concentrated in the section on China's growing importance, NATO in the

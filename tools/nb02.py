@@ -66,9 +66,9 @@ that title is, with the evidence it rests on: the heading in the excerpt where t
 introduction's description of the chapter. `covered` says how much of each part the excerpt holds."""),
 ("code", """toc = su.toc_view()
 toc.drop(columns="page_start")"""),
-("code", """plotting.coverage_chart(toc, 130, "报告结构 The report's parts and what the excerpt covers")"""),
-("md", """The last part's length is unknown (the excerpt does not say where the report ends); the chart closes it at page 130
-for display only. Note that the introduction *summarises* chapters 1 to 3 and the recommendations, so the excerpt
+("code", """plotting.coverage_chart(toc, "报告结构 The report's parts and what the excerpt covers")"""),
+("md", """The last part's length is unknown (the excerpt does not say where the report ends), so the chart ends where the
+contents end, at page 123, with a hatched stub. Note that the introduction *summarises* chapters 1 to 3 and the recommendations, so the excerpt
 reports their conclusions without their arguments."""),
 ("md", """How the excerpt's own text is distributed over its sections, in characters after cleaning:"""),
 ("code", """su.coverage(study)"""),
@@ -166,10 +166,9 @@ The summary of recommendations reaches us as a flat run of bullets (•). Rebuil
 Beijing should:" (carnegie2024-0091) are its sub-points. The addressee is the capital the bullet names."""),
 ("code", """recommendations = su.recommendations_view()
 recommendations"""),
-("code", """plotting.count_chart(recommendations, "addressee", "level", "建议对象 Recommendations by addressee and level",
-                     "条数 number of recommendations")"""),
-("md", """Counting top-level recommendations only (sub-points elaborate them):"""),
-("code", """recommendations[recommendations["level"] == "recommendation"]["addressee"].value_counts()"""),
+("md", """The seven top-level recommendations by addressee (sub-points elaborate their parent and are not counted apart):"""),
+("code", """top = recommendations[recommendations["level"] == "recommendation"]
+top.groupby("addressee")["rec_id"].agg(["count", ", ".join])"""),
 ("md", """**Not a recommendation.** Between the Beijing lead-in 具体而言，北京应： (carnegie2024-0091) and its bulleted sub-points
 (carnegie2024-0100 to carnegie2024-0102) the text carries a numbered list. The structure shows it does not belong: the
 Washington recommendation has the same lead-in followed directly by three bullets (carnegie2024-0086 to
@@ -181,18 +180,20 @@ generic. The quality audit flags it (notebook 00) and it is left out of the tabl
 
 The report speaks of China's nuclear expansion without figures in the excerpt:"""),
 ("code", """audit.evidence(study, list(su.buildup_statements()["sentence_id"]))"""),
-("md", """The chart places these statements beside published estimates, with a dotted line at the report's publication
-(from the reference events):"""),
+("md", """The chart below sets the published estimates beside the report's date of publication (a dotted line; the date
+comes from the reference events):"""),
 ("code", """published, published_year, published_source = su.publication()
 published, published_source"""),
 ("md", """The estimates come from `data/reference/warhead_estimates.csv`. Different **measures** are different quantities and are kept
 on separate lines: total inventory (SIPRI, FAS), military stockpile, operational and deployed warheads; US DoD
 projections are separate points, because each comes from a different annual report. DoD figures are published as
-bounds ("more than 400"): ▲ marks a lower bound, ▼ an upper bound, ◆ an approximate value. Sources follow the chart."""),
+bounds ("more than 400"): ▲ marks a lower bound, ▼ an upper bound, ◆ an approximate value. A line joins only
+estimates for consecutive years; hollow markers are estimates published after the report (July 2024), which it could
+not have used. The excerpt's own statements, quoted above, give no numbers, so the chart does not place them on it.
+Sources follow the chart."""),
 ("code", """estimates = su.warheads()
-statements = [f"{r.sentence_id} 「{r.quote}」" for r in su.buildup_statements().itertuples()]
-plotting.warhead_chart(estimates, published_year, f"report {published} ",
-                       "核弹头估计 Published warhead estimates, China and the United States", statements)"""),
+plotting.warhead_chart(estimates, published_year, f"report {published}",
+                       "核弹头估计 Published warhead estimates, China and the United States")"""),
 ("md", """Every estimate with its measure, the report it comes from (for DoD figures) and its sources. `source_kind` classes the
 best source of each row (`data/annotations/source_domains.csv`): *primary* (SIPRI, FAS, a government), *research or
 NGO*, *news*, or *secondary or aggregator* (re-posting sites, wikis), which must be checked against the primary
@@ -224,5 +225,9 @@ goal of carnegie2024-0045).
 峰会将近三年之后 "nearly three years after the summit" (carnegie2024-0029) is a relative date and is coded as
 approximately 2024."""),
 ("code", """plotting.timeline_chart(su.timeline(), "时间线 Events the Carnegie excerpt refers to")"""),
+("md", """Each event is drawn once: where the text dates an event itself (the INF withdrawal "in 2019"), the reference gives
+its exact date beside it:"""),
+("code", """timeline = su.timeline()
+timeline[timeline["reference_date"] != ""][["date", "reference_date", "event"]]"""),
 ("code", """su.reference_events().drop(columns="year")"""),
 ]

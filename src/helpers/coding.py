@@ -71,7 +71,8 @@ SCHEMAS: dict[str, Schema] = {
         ("sentence_id", "quote", "claim", "verdict", "reference", "knowable", "note"),
         _vocab(verdict=VERDICTS, knowable=("before publication", "after publication", "mixed", "")), ("sentence_id", "quote"),
         "fes2024"),
-    "fes_events": Schema(("sentence_id", "quote", "date", "event"), {}, ("sentence_id", "quote"), "fes2024"),
+    "fes_events": Schema(("sentence_id", "quote", "date", "event", "verdict"), _vocab(verdict=(*VERDICTS, "not checked")),
+                         ("sentence_id", "quote"), "fes2024"),
     "fes_sources": Schema(
         ("number", "item", "year", "source_type", "language", "publisher", "sentence_id", "quote", "note"),
         _vocab(source_type=("think-tank or foundation report", "news media", "academic journal", "government",

@@ -31,7 +31,18 @@ FONT_CSS = """<style>
 @font-face { font-family: "Noto Sans SC"; src: url("fonts/NotoSansSC-Regular.otf") format("opentype"); }
 body, .jp-RenderedHTMLCommon, table { font-family: "Noto Sans SC", sans-serif; }
 code, pre, kbd, samp { font-family: "DejaVu Sans Mono", monospace, "Noto Sans SC" !important; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
+.jp-RenderedHTMLCommon td { min-width: 4em; max-width: 38em; white-space: normal; overflow-wrap: anywhere; }
 </style>"""
+#: A web address inside a table cell (up to a space, a tag or a ";" separating two addresses).
+_CELL_URL = re.compile(r"(?<![\"'=>])(https?://[^\s<;\"']+)")
+
+
+def link_urls(html_text: str) -> str:
+    """Make every web address in a table cell (``<td>…</td>``) a link, so that a reader can follow a
+    source from the rendered page; text outside tables is left as it is."""
+    return re.sub(r"<td([^>]*)>(.*?)</td>", lambda m: f"<td{m.group(1)}>" + _CELL_URL.sub(
+        lambda u: f'<a href="{u.group(1)}">{u.group(1)}</a>', m.group(2)) + "</td>", html_text, flags=re.S)
 
 
 def notebook_info(path: Path) -> tuple[str, str]:
@@ -64,7 +75,7 @@ def render_notebook(path: Path, back_link: bool = True) -> str:
     body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
     body = body.replace('<script src=""></script>', "")
     back = '<p style="margin:1em 2em"><a href="index.html">← 目录 Contents</a></p>' if back_link else ""
-    body = body.replace("</head>", f"{FONT_CSS}\n</head>", 1)
+    body = link_urls(body.replace("</head>", f"{FONT_CSS}\n</head>", 1))
     return re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + back, body, count=1)
 
 

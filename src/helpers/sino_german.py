@@ -250,10 +250,15 @@ def sources_view(study: Study) -> pd.DataFrame:
 
 
 def mentions_by_section(study: Study, entity_ids: list[str]) -> pd.DataFrame:
-    """Mentions of each entity per body section (the numbers behind the dispersion plot)."""
+    """Mentions of each entity per body section (the numbers behind the dispersion plot); each section
+    is headed by its Chinese heading and an English gloss."""
     hits, _ = dispersion(study, entity_ids)
+    from .audit import heading_glosses
+
     sections = study.tables["sentences"].set_index("sentence_id")["section_id"]
-    headings = study.tables["sections"].set_index("section_id")["heading"].replace("", "(opening)")
+    glosses = heading_glosses()
+    headings = study.tables["sections"].set_index("section_id")["heading"].map(
+        lambda h: f"{h} {glosses[h]}" if h in glosses else (h or "(opening)"))
     hits = hits.assign(section=hits["sentence_id"].map(sections).map(headings))
     order = list(dict.fromkeys(hits.sort_values("position")["section"]))
     table = hits.groupby(["entity", "section"]).size().unstack(fill_value=0)

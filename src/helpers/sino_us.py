@@ -360,11 +360,22 @@ def reference_events() -> pd.DataFrame:
 
 
 def timeline() -> pd.DataFrame:
-    """Events the excerpt dates itself, and events it refers to whose date comes from the reference
-    facts (the SM-3 Block IIA test, the 'strong strategic deterrence' goal …), marked by origin."""
-    own = events_table()[["date", "event", "year"]].assign(origin="dated in the text")
+    """One row per event: the events the excerpt dates itself, and the events it refers to whose date
+    comes from the reference facts (the SM-3 Block IIA test, the 'strong strategic deterrence' goal …),
+    marked by ``origin``.  A reference event that the text already dates (its date begins with the
+    text's date: 2019-08-02 for the text's 2019) is not drawn again; its exact date goes into
+    ``reference_date`` of the text's row."""
+    own = events_table()[["date", "event", "year"]].assign(origin="dated in the text", reference_date="")
     ref = reference_events().rename(columns={"event_en": "event"})[["date", "event", "year"]]
-    ref = ref[~ref["event"].str.startswith("Carnegie publishes")].assign(origin="dated by the reference facts")
+    ref = ref[~ref["event"].str.startswith("Carnegie publishes")]
+    keep = []
+    for row in ref.itertuples():
+        match = [i for i, d in own["date"].items() if row.date.startswith(d.rstrip("~"))]
+        if match:
+            own.loc[match[0], "reference_date"] = row.date
+        else:
+            keep.append(row.Index)
+    ref = ref.loc[keep].assign(origin="dated by the reference facts", reference_date="")
     return pd.concat([own, ref], ignore_index=True).sort_values(["year", "event"]).reset_index(drop=True)
 
 
