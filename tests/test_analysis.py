@@ -357,3 +357,14 @@ def test_section_starts_are_on_the_scale_of_term_positions(study):
     assert list(starts.groupby("doc_id")["section"].max().reindex(list(cp.STUDY_PAIR))) == [5, 2]
     assert (starts.groupby("doc_id")["relative"].min() == 0).all() and starts["relative"].le(1).all()
     assert starts["heading_en"].str.len().gt(0).all()
+
+
+def test_the_full_table_g2_of_the_worked_example():
+    """The helper's G² sums the word's two cells (Rayson's calculator); scipy's log-likelihood ratio over
+    all four cells of the 2×2 table is the other common form. Both are reported for 军控 (35 : 0)."""
+    from scipy.stats import chi2_contingency
+
+    table = [[35, 0], [1509 - 35, 1083]]
+    full, _, _, _ = chi2_contingency(table, correction=False, lambda_="log-likelihood")
+    assert full == pytest.approx(38.21, abs=0.01)
+    assert analysis.log_likelihood(35, 0, 1509, 1083) == pytest.approx(37.87, abs=0.01)

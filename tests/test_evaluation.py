@@ -112,6 +112,14 @@ def test_the_linking_draw_is_reproducible_and_from_the_body(study):
     body = set(evaluation.body_sentences(sentences, "carnegie2024")["sentence_id"])
     assert set(links["sentence_id"]) <= body and set(ids) <= body
     assert not links.duplicated().any()
+    # the recorded Carnegie sample is this draw (as long as the lexicon has not changed the mentions)
+    from helpers.paths import ANNOTATIONS
+
+    recorded = pd.read_csv(ANNOTATIONS / "entity_precision.csv", dtype=str, keep_default_na=False)
+    recorded = recorded[recorded["sentence_id"].str.startswith("carnegie2024")]
+    assert sorted(recorded["sentence_id"]) == sorted(links["sentence_id"])
+    recall = pd.read_csv(ANNOTATIONS / "entity_recall.csv", dtype=str, keep_default_na=False)
+    assert sorted(recall.loc[recall["sentence_id"].str.startswith("carnegie2024"), "sentence_id"]) == sorted(ids)
 
 
 def test_date_scores_carry_their_interval():

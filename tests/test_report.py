@@ -128,3 +128,4 @@ def test_addresses_in_table_cells_become_links_and_prose_is_left_alone():
     out = link_urls(page)
     assert '<a href="https://a.org/b">https://a.org/b</a> ; <a href="https://c.org">https://c.org</a>' in out
     assert out.startswith("<p>see https://x.org</p>") and out.count('href="https://d.org"') == 1
+    assert "href" not in link_urls("<td>https://cut.org/long-addr...</td>")

@@ -169,7 +169,7 @@ the corpus does not hold."""),
 ("code", """claims = sg.claims_view()
 helpers.show_full(claims[["sentence_id", "quote", "claim", "verdict", "knowable", "note"]])"""),
 ("md", """The reference rows behind each verdict, with their public sources:"""),
-("code", """claims[["sentence_id", "verdict", "reference facts", "sources"]]"""),
+("code", """helpers.show_full(claims[["sentence_id", "verdict", "reference facts", "sources"]])"""),
 ("md", """**The conflict.** fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」: China held the Security Council
 presidency in February 2025, and Panama in August 2025. The previous sentence is about Russia chairing the **P5
 process** (fes2024-0112), and the reference shows that chair passing to China in the second half of 2024, so the
@@ -191,6 +191,7 @@ extracted by rule from the Chinese (`helpers.dates`): 2022年秋 "autumn 2022" b
 paper's events the rules agree with the hand coding, but those are the expressions the rules were written on:"""),
 ("code", """agreement = sg.date_agreement(study)
 agreement"""),
+("code", """evaluation.date_scores(agreement)"""),
 ("md", """A fairer test is held-out material the rules were not written on: every date in the FES notes and in the
 Carnegie excerpt, coded by hand in `data/coding/dates_heldout.csv`. Per measure, `found` of `of` with the 95 % Wilson
 interval:"""),
@@ -199,20 +200,22 @@ evaluation.date_scores(heldout)"""),
 ("md", """`recall` is the share of hand-coded dates the rules find, `precision` the share of extracted dates that are right;
 the interval shows how little a perfect score on a couple of dozen dates proves."""),
 ("md", """The timeline starts in 2017, where all but one event fall (the earlier one is named under the axis), and marks
-each event by the fact check: a filled marker where the record supports the claim that reports it, an open circle
-where the record cannot decide it, a cross where it conflicts. The last event, China's chair "in August 2025", is the
+each event by the fact check of the claim that reports it: a green dot where the record supports it, a yellow dot
+where it is right in substance but imprecise, an orange diamond where it is overstated, a red cross where it
+conflicts, an open grey circle where the record cannot decide it, and an open square where no claim was checked. The last event, China's chair "in August 2025", is the
 conflict: it did not happen as the edition says."""),
 ("code", """plotting.timeline_chart(sg.events_table(), "时间线 Events the FES paper refers to", start=2016.5)"""),
-("md", """**Sources.** The paper leans on Chinese and German official statements and on English-language think-tank and
-news sources; note 13 cites a report by Tong Zhao (赵通), the author of the Carnegie text studied in notebook 02. The
+("md", """**Sources.** The paper leans on Chinese official statements, on its own earlier FES study and on English-language
+think-tank and news sources (its one German government source is the Federal Government's English page); note 13 cites a report by Tong Zhao (赵通), the author of the Carnegie text studied in notebook 02. The
 notes are parsed into authors, year, title and URL (notebook 00); their type and language are coded by hand in
 `data/coding/fes_sources.csv`. Note 4 cites two items."""),
 ("code", """sources = sg.sources_view(study)
 sources"""),
-("code", """plotting.count_chart(sources, "year", "source_type", "脚注来源年份 The paper's sources, by year and type",
-                     "来源数 number of sources")"""),
-("code", """plotting.count_chart(sources, "source_type", "language", "脚注来源 The paper's sources, by type and language",
-                     "来源数 number of sources")"""),
+("md", """What kinds of source, in which language? (de German, en English, zh Chinese; the language of the cited item,
+inferred from its address and publisher.) The sources are recent, all from 2022 and 2023:"""),
+("code", """plotting.count_chart(sources.assign(language=sources["language"].map(
+    {"de": "de German", "en": "en English", "zh": "zh Chinese"})), "source_type", "language",
+    "脚注来源 The paper's sources, by type and language", "来源数 number of sources")"""),
 ("md", """**Actors and treaties.** Mentions in the body, after entity linking (北京 counts as China, 柏林 as Germany, except
 where they name a place). The entity linking is automated, so its quality is measured on hand-checked samples from
 both texts (`data/annotations/entity_precision.csv`: randomly drawn mentions judged by hand; `entity_recall.csv`:

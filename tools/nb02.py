@@ -224,7 +224,7 @@ sourced reference events (the SM-3 Block IIA test of carnegie2024-0110, the "str
 goal of carnegie2024-0045).
 峰会将近三年之后 "nearly three years after the summit" (carnegie2024-0029) is a relative date and is coded as
 approximately 2024."""),
-("code", """plotting.timeline_chart(su.timeline(), "时间线 Events the Carnegie excerpt refers to")"""),
+("code", """plotting.timeline_chart(su.timeline(), "时间线 Events the Carnegie excerpt refers to", start=2018.5)"""),
 ("md", """Each event is drawn once: where the text dates an event itself (the INF withdrawal "in 2019"), the reference gives
 its exact date beside it:"""),
 ("code", """timeline = su.timeline()

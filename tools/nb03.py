@@ -33,9 +33,9 @@ STUDY_PAIR = cp.is_study_pair(DOCS)  # the hand-coded sections apply to the stud
 ("md", """## Summary of findings
 
 - **Vocabulary.** Few of the more than a thousand words tested survive a correction for testing them all (§1). Those
-  that do put the FES text on *arms control* as a multilateral practice: 军控 "arms control", 多边 "multilateral",
+  that do put the FES text on *arms control* as a multilateral practice, among them 军控 "arms control", 多边 "multilateral",
   俄罗斯 "Russia", 德国 "Germany"; and the Carnegie text on *politics and nuclear stability* between two powers: 政治
-  "political", 美国 "United States", 关系 "relations", 核稳定 "nuclear stability", 核政策 "nuclear policy" (and 报告
+  "political", 美国 "United States", 关系 "relations", 核稳定 "nuclear stability", 核政策 "nuclear policy", among others (and 报告
   "report", a report referring to itself). Only 政治 and 美国 also pass the log-odds test at every prior strength
   tried, so read the rest as likely, not certain: two short texts are weak evidence. They share the vocabulary of
   nuclear weapons and risk reduction.
@@ -119,7 +119,8 @@ pd.DataFrame({f"observed {cp.label(DOC_A)}": [a, n_a - a, n_a], f"observed {cp.l
              index=[TERM, "all other tokens", "total"]).round(2)"""),
 ("md", """Then the three statistics by hand, a line each, checked against the helper (`tests/test_analysis.py` checks the
 same numbers). The helper sums G² over the word's two cells, as corpus linguists' usual calculator does; a statistics
-package summing all four cells of the table (the "all other tokens" row too) gets a slightly different value."""),
+package summing all four cells of the table (the "all other tokens" row too) gets a slightly different value (for
+军控, 38.21 against 37.87; `tests/test_analysis.py` checks both)."""),
 ("code", """g2 = 2 * sum(o * math.log(o / e) for o, e in ((a, e_a), (b, e_b)) if o > 0)  # a zero count adds nothing
 p = math.erfc(math.sqrt(g2 / 2))  # P(χ² with one degree of freedom > G²)
 ratio = math.log2(((a or 0.5) / n_a) / ((b or 0.5) / n_b))  # a zero count is taken as 0.5
@@ -214,7 +215,7 @@ in the table, at zero, to record that finding."""),
 framing = cp.china_framing(study, DOCS, OTHER_SENSE)
 framing"""),
 ("md", """A table says this better than a chart: most cues occur in one or two sentences, too few for bars. **Roles and
-obligations** appear almost only in the FES text; the one Carnegie cue is 温和 "moderate", for China's past strategy
+obligations** appear almost only in the FES text; the one Carnegie cue is 温和 "moderate" (glossed "restraint" in the cue table), for China's past strategy
 (carnegie2024-0044 「中国坚持了温和的核战略」). The relation cues overlap with the co-occurrence counts below, which merge
 every name of a country. Transparency, in FES, is something China owes (fes2024-0015 「必须有更多的透明度」); the
 other hit, fes2024-0084, is about Russia:"""),
@@ -270,8 +271,9 @@ and norms of behaviour
 (fes2024-0060 「旨在减少核风险」; carnegie2024-0027 「减少核武器使用的风险是两国最明显的共同利益」). They differ in the channel:
 FES asks for talks between governments, at expert level and in multilateral bodies (fes2024-0093
 「在专家层面上开展“自下而上”的对话」), whereas most Carnegie recommendations ask each capital to act on its own, to
-review its own policy and mind the other's insecurity (carnegie2024-0102 「加强内部核政策审查进程」); its one
-government-to-government channel is a strategic security dialogue (carnegie2024-0103 「华盛顿和北京应构建一个对话机制」).
+review its own policy and mind the other's insecurity (carnegie2024-0102 「加强内部核政策审查进程」); its
+government-to-government channels are top-down talks on principles of behaviour and a strategic security dialogue
+(carnegie2024-0103 「华盛顿和北京应构建一个对话机制」).
 Only FES proposes technical cooperation and a regional initiative (Iran); only Carnegie addresses the political
 relationship and each side's internal policy-making."""),
 ("md", """## 4. What links the two texts?

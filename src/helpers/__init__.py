@@ -34,7 +34,7 @@ def setup() -> None:
         set_matplotlib_formats("png")  # nbval skips PNG; SVG would embed a date
     except ImportError:  # outside IPython
         pass
-    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_colwidth", None)  # never cut a cell: a cut quotation or address misleads
     pd.set_option("display.max_rows", 80)
     pd.set_option("display.width", 200)
 

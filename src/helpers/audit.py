@@ -129,6 +129,17 @@ def problem_counts(study: Study) -> pd.DataFrame:
             .rename_axis(index="severity", columns=None))
 
 
+def problem_rates(study: Study, per: int = 100) -> pd.DataFrame:
+    """Problem passages per *per* body sentences, by severity and document: the texts differ in length,
+    so compare rates (:func:`problem_counts` gives the counts)."""
+    counts = problem_counts(study)
+    sentences = study.tables["sentences"]
+    body = sentences[(sentences["part"] == "body") & (sentences["kind"] == "sentence")].groupby("doc_id").size()
+    rates = (counts / body.reindex(counts.columns) * per).round(1)
+    rates.attrs["per"] = per
+    return rates
+
+
 def cleaning_summary(study: Study) -> pd.DataFrame:
     """Number of logged edits by action and document."""
     log = study.tables["cleaning_log"]
@@ -298,8 +309,8 @@ def reference_overview() -> pd.DataFrame:
             for cell in table["source_url"]:
                 sources.update(u.strip() for u in cell.split(" ; ") if u.strip())
         rows.append({"table": f"{name}.csv", "rows": len(table), "columns": ", ".join(table.columns[:6]),
-                     "distinct_sources": len(sources) if sources else None})
-    return pd.DataFrame(rows)
+                     "distinct_sources": len(sources) if sources else pd.NA})
+    return pd.DataFrame(rows).astype({"distinct_sources": "Int64"})
 
 
 def body_length(study: Study, doc_id: str) -> int:

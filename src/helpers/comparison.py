@@ -383,7 +383,7 @@ def ask_shares(column: str) -> pd.DataFrame:
     out["share_fes"] = (counts[FES] / totals[FES]).round(2)
     out["share_carnegie"] = (counts[CARNEGIE] / totals[CARNEGIE]).round(2)
     out["both"] = (counts[FES] > 0) & (counts[CARNEGIE] > 0) & (out.index != "other")
-    return out.sort_values(["both", "n_fes", "n_carnegie"], ascending=False).reset_index()
+    return out.rename_axis(columns=None).sort_values(["both", "n_fes", "n_carnegie"], ascending=False).reset_index()
 
 
 def theme_alignment() -> pd.DataFrame:

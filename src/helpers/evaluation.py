@@ -306,6 +306,19 @@ def _doc_of(sentence_id: str) -> str:
     return sentence_id.rsplit("-", 1)[0]
 
 
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a hand-checked sample; a row with more fields than the header (an unquoted comma
+    in a note) is refused rather than read with its note cut."""
+    from .errors import HelpersError
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        if None in row:
+            raise HelpersError(f"{path}, line {number}: more fields than the header; quote the note.")
+    return rows
+
+
 def entity_linking_evaluation(study) -> pd.DataFrame:
     """Precision and recall of the entity linking on hand-checked samples, per document, with 95 %
     Wilson intervals.
@@ -332,11 +345,9 @@ def entity_linking_evaluation(study) -> pd.DataFrame:
     """
     mentions = study.tables["mentions"]
     documents = list(study.tables["documents"]["doc_id"])
-    with (ANNOTATIONS / "entity_precision.csv").open(encoding="utf-8", newline="") as handle:
-        judged = list(csv.DictReader(handle))
+    judged = _read_rows(ANNOTATIONS / "entity_precision.csv")
     linked = {(m.sentence_id, m.surface, m.entity) for m in mentions.itertuples()}
-    with (ANNOTATIONS / "entity_recall.csv").open(encoding="utf-8", newline="") as handle:
-        expected_rows = list(csv.DictReader(handle))
+    expected_rows = _read_rows(ANNOTATIONS / "entity_recall.csv")
     rows = []
     for doc_id in documents:
         sample = [row for row in judged if _doc_of(row["sentence_id"]) == doc_id]

@@ -101,13 +101,15 @@ def problems_chart(counts: pd.DataFrame) -> Figure:
     for i, doc in enumerate(counts.columns):
         positions = [y + i * height for y in range(len(counts))]
         bars = ax.barh(positions, counts[doc], height=height, color=doc_colour(doc, i), label=doc_label(doc))
-        ax.bar_label(bars, padding=2, fontsize=8)
+        ax.bar_label(bars, fmt="%.1f" if counts.attrs.get("per") else "%d", padding=2, fontsize=8)
     ax.set_yticks([y + height * (len(counts.columns) - 1) / 2 for y in range(len(counts))],
                   [SEVERITY_LABELS.get(s, s) for s in counts.index])
     ax.invert_yaxis()
-    ax.set_xlabel("问题段落数 problem passages (flags on one passage count once)")
+    rates = counts.attrs.get("per")
+    ax.set_xlabel(f"问题段落 problem passages per {rates} body sentences" if rates else
+                  "问题段落数 problem passages (flags on one passage count once)")
     ax.set_title("质量审查 Quality audit: problems by severity")
-    ax.set_xlim(0, max(1, int(counts.to_numpy().max())) * 1.1)
+    ax.set_xlim(0, max(1.0, float(counts.to_numpy().max())) * 1.12)
     fig.legend(loc="outside lower center", ncols=max(1, len(counts.columns)), fontsize=8)
     return _done(fig)
 
@@ -117,7 +119,8 @@ CATEGORY_LABELS = {"country": "国家 country", "organisation": "组织 organisa
                    "treaty": "条约 treaty", "initiative": "倡议 initiative", "concept": "概念 concept"}
 
 
-def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame, exclude: set[str] | frozenset[str] = frozenset()
+                  ) -> pd.DataFrame:
     """Entity mentions per 1,000 characters of body text, by category and document (the numbers
     behind :func:`mention_rates_chart`).
 
@@ -128,7 +131,8 @@ def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     Returns:
         One row per category (in :data:`CATEGORY_LABELS` order), one column per document.
     """
-    body = sentences[(sentences["part"] == "body") & (sentences["kind"] == "sentence")]
+    body = sentences[(sentences["part"] == "body") & (sentences["kind"] == "sentence")
+                     & ~sentences["sentence_id"].isin(exclude)]  # e.g. a passage the audit marks as inserted
     chars = body.groupby("doc_id")["n_chars"].sum()
     counts = (mentions[mentions["sentence_id"].isin(set(body["sentence_id"]))]
               .groupby(["category", "doc_id"]).size().unstack(fill_value=0))
@@ -139,10 +143,11 @@ def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     return (counts / chars.reindex(documents) * 1000).round(1).rename_axis(index="category", columns=None)
 
 
-def mention_rates_chart(mentions: pd.DataFrame, sentences: pd.DataFrame) -> Figure:
+def mention_rates_chart(mentions: pd.DataFrame, sentences: pd.DataFrame,
+                        exclude: set[str] | frozenset[str] = frozenset()) -> Figure:
     """Grouped horizontal bars: entity mentions per 1,000 body characters, by category, per
     document (:func:`mention_rates`); each bar labelled with its rate, the legend below the axes."""
-    rates = mention_rates(mentions, sentences)
+    rates = mention_rates(mentions, sentences, exclude)
     fig, ax = _figure(8, 0.55 * len(rates) + 1.8)
     height = 0.8 / max(1, len(rates.columns))
     for i, doc in enumerate(rates.columns):
@@ -289,6 +294,7 @@ def count_chart(table: pd.DataFrame, row: str, column: str, title: str, xlabel: 
         ax.barh(counts.index, counts[value], left=left, color=colour, label=value)
         left += counts[value]
     ax.set_xlabel(xlabel)
+    ax.set_xlim(0, float(left.max()) * 1.08 + 0.5)  # the longest bar does not end on the frame
     ax.set_title(title)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)  # beside the bars, never over them
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -322,7 +328,7 @@ def status_grid(status: pd.DataFrame, title: str) -> Figure:
 #: Marker and colour of each fact-check verdict on a timeline (filled: the record supports the date).
 VERDICT_STYLE = {"consistent": ("o", "#55A868", True), "imprecise": ("o", "#CCB974", True),
                  "overstated": ("D", "#DD8452", True), "conflict": ("X", "#C44E52", True),
-                 "unverifiable": ("o", "#8C8C8C", False), "not checked": ("o", "#BBBBBB", False)}
+                 "unverifiable": ("o", "#8C8C8C", False), "not checked": ("s", "#8C8C8C", False)}
 
 
 def timeline_chart(events: pd.DataFrame, title: str, start: float | None = None) -> Figure:
@@ -371,10 +377,10 @@ def timeline_chart(events: pd.DataFrame, title: str, start: float | None = None)
 def mentions_bar_chart(counts: pd.DataFrame, title: str, top: int = 15) -> Figure:
     """Horizontal bars: the most mentioned entities, with Chinese and English labels."""
     counts = counts.head(top).iloc[::-1]
-    fig, ax = _figure(9, 0.35 * len(counts) + 1.2)
+    fig, ax = _figure(9, 0.45 * len(counts) + 1.2)
     colours = {c: PALETTE[i] for i, c in enumerate(("country", "organisation", "person", "treaty", "initiative",
                                                      "concept"))}
-    ax.barh([f"{z} {e}" for z, e in zip(counts["label_zh"], counts["label_en"].str.slice(0, 40))], counts["mentions"],
+    ax.barh(bilingual_labels(counts["label_zh"], counts["label_en"], 40), counts["mentions"],
             color=[colours[c] for c in counts["category"]])
     handles = [matplotlib.patches.Patch(color=colours[c], label=c) for c in dict.fromkeys(counts["category"])]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
@@ -498,7 +504,16 @@ def warhead_chart(estimates: pd.DataFrame, marker_year: float, marker_label: str
         ax.set_title(f"{zh.get(country, '')} {country}")
         ax.set_xlabel("年份 year")
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high + 0.08 * (high - low))  # headroom, so that no report label sits on the frame
+        # legend keys filled, whatever the first point's style; one key says what hollow means
+        from matplotlib.lines import Line2D
+        keys = [Line2D([], [], marker="o", linestyle="", color=colours[key], label=f"{key[0]}: {key[1]}")
+                for key in sorted(set(zip(data["publisher_family"], data["measure_kind"])))]
+        if "after_report" in data and data["after_report"].any():
+            keys.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#555555",
+                               label="hollow: published after the report"))
+        ax.legend(handles=keys, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     axes[0].set_ylabel("核弹头 warheads")
     fig.suptitle(title + "\n(hollow: published after the report; ▲ lower bound, ▼ upper bound, ◆ approximate)",
                  fontsize=11)

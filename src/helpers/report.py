@@ -40,9 +40,16 @@ _CELL_URL = re.compile(r"(?<![\"'=>])(https?://[^\s<;\"']+)")
 
 def link_urls(html_text: str) -> str:
     """Make every web address in a table cell (``<td>…</td>``) a link, so that a reader can follow a
-    source from the rendered page; text outside tables is left as it is."""
-    return re.sub(r"<td([^>]*)>(.*?)</td>", lambda m: f"<td{m.group(1)}>" + _CELL_URL.sub(
-        lambda u: f'<a href="{u.group(1)}">{u.group(1)}</a>', m.group(2)) + "</td>", html_text, flags=re.S)
+    source from the rendered page; text outside tables is left as it is, and so is an address that the
+    table cut short (it would be a broken link)."""
+    def link(url: re.Match[str]) -> str:
+        rest = url.string[url.end():url.end() + 3]
+        if rest.startswith(("...", "…")) or url.group(1).endswith(("...", "…")):  # cut by the table's width: no link
+            return url.group(0)
+        return f'<a href="{url.group(1)}">{url.group(1)}</a>'
+
+    return re.sub(r"<td([^>]*)>(.*?)</td>", lambda m: f"<td{m.group(1)}>" + _CELL_URL.sub(link, m.group(2)) + "</td>",
+                  html_text, flags=re.S)
 
 
 def notebook_info(path: Path) -> tuple[str, str]:

@@ -152,7 +152,8 @@ def _sources(keys: str) -> str:
 def verdict_counts() -> pd.DataFrame:
     """Number of claims by verdict and by whether the deciding facts were public before the paper."""
     claims = load_coded("fes_claims")
-    table = claims.groupby(["verdict", "knowable"]).size().unstack(fill_value=0)
+    table = claims.assign(knowable=claims["knowable"].replace("", "(nothing decides it)")).groupby(
+        ["verdict", "knowable"]).size().unstack(fill_value=0)
     return table.reindex(index=list(VERDICTS), fill_value=0).rename_axis(index="verdict", columns=None).reset_index()
 
 

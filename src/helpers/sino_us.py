@@ -140,17 +140,19 @@ def driver_sets(study: Study) -> pd.DataFrame:
 
 def driver_agreement(study: Study) -> pd.DataFrame:
     """The cue-list baseline against the hand coding, per driver it can detect (present or absent):
-    sentences, raw agreement and Cohen's kappa.  A baseline, not reliability (``reliability.csv``)."""
-    from .reliability import cohen_kappa
+    sentences, raw agreement and Cohen's kappa with its 95 % bootstrap interval.  A baseline, not
+    reliability (``reliability.csv``)."""
+    from .reliability import cohen_kappa, kappa_interval
 
     sets = driver_sets(study)
     rows = []
     for code in CUE_DRIVER.values():
         hand = ["yes" if code in d.split("+") else "no" for d in sets["drivers"]]
         rule = ["yes" if b == code else "no" for b in sets["baseline"]]
+        low, high = kappa_interval(hand, rule)
         rows.append({"driver": code, "sentences": len(hand),
                      "agreement": round(sum(h == r for h, r in zip(hand, rule)) / len(hand), 3),
-                     "kappa": round(cohen_kappa(hand, rule), 3)})
+                     "kappa": round(cohen_kappa(hand, rule), 3), "kappa_low": round(low, 3), "kappa_high": round(high, 3)})
     return pd.DataFrame(rows)
 
 
