@@ -67,14 +67,24 @@ class BoilerplateRule:
     reason: str
 
 
-@lru_cache(maxsize=None)
-def boilerplate_rules(path: Path = LEXICON / "boilerplate.csv") -> tuple[BoilerplateRule, ...]:
-    """The boilerplate rules, read once from ``data/lexicon/boilerplate.csv``."""
+def _rule_rows(path: Path, what: str) -> list[dict[str, str]]:
+    """The rows of a rule file; a row with more fields than the header is refused (a regular
+    expression with an unquoted comma, such as ``{1,3}``, would otherwise be cut in two and never fire)."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except FileNotFoundError:
-        raise HelpersError(f"{path}: boilerplate rules not found; restore it from the repository.") from None
+        raise HelpersError(f"{path}: {what} not found; restore it from the repository.") from None
+    for number, row in enumerate(rows, start=2):
+        if None in row:
+            raise HelpersError(f"{path}, line {number}: more fields than the header; quote the pattern (it contains a comma).")
+    return rows
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules(path: Path = LEXICON / "boilerplate.csv") -> tuple[BoilerplateRule, ...]:
+    """The boilerplate rules, read once from ``data/lexicon/boilerplate.csv``."""
+    rows = _rule_rows(path, "boilerplate rules")
     rules = []
     for row in rows:
         try:
@@ -85,21 +95,29 @@ def boilerplate_rules(path: Path = LEXICON / "boilerplate.csv") -> tuple[Boilerp
 
 
 def boilerplate_reason(text: str) -> str | None:
-    """The reason a paragraph is boilerplate, or None if it is not."""
+    """The reason a line or paragraph *is* boilerplate, or None if it is not.
+
+    A rule anchored at the start of the line (``^…``) decides by itself.  An unanchored rule only
+    counts where its match stands apart from running Chinese text: a match with a Han character
+    directly before *and* after it is part of a word in a sentence (保护版权所有者的权益 "protect the
+    rights of copyright holders"), not a footer (版权所有 © 2024)."""
     for rule in boilerplate_rules():
-        if rule.pattern.search(text):
-            return rule.reason
+        if rule.pattern.pattern.startswith("^"):
+            if rule.pattern.search(text):
+                return rule.reason
+            continue
+        for match in rule.pattern.finditer(text):
+            before = text[match.start() - 1] if match.start() else ""
+            after = text[match.end()] if match.end() < len(text) else ""
+            if not (_HAN_CHAR.match(before) and _HAN_CHAR.match(after)):
+                return rule.reason
     return None
 
 
 @lru_cache(maxsize=None)
 def metadata_rules(path: Path = LEXICON / "metadata_patterns.csv") -> tuple[tuple[re.Pattern[str], str], ...]:
     """Patterns of academic metadata and abstracts (``data/lexicon/metadata_patterns.csv``)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return tuple((re.compile(row["pattern"]), row["kind"]) for row in csv.DictReader(handle))
-    except FileNotFoundError:
-        raise HelpersError(f"{path}: metadata patterns not found; restore it from the repository.") from None
+    return tuple((re.compile(row["pattern"]), row["kind"]) for row in _rule_rows(path, "metadata patterns"))
 
 
 def metadata_kind(text: str) -> str | None:

@@ -228,7 +228,7 @@ def shared_entities(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.Data
     per = mentions.groupby(["entity", "doc_id"])["surface"].agg(lambda s: "、".join(sorted(set(s)))).unstack()
     per = per.reindex(columns=list(docs)).dropna()
     per.insert(0, "label_en", [entities()[e].label_en for e in per.index])
-    return per.reset_index()
+    return per.rename_axis(columns=None).reset_index()
 
 
 def framing_cues() -> pd.DataFrame:

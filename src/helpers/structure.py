@@ -198,7 +198,15 @@ def _join(piece: Tracked, line: Tracked, text: Tracked, log: list[Edit]) -> Trac
     # and before the first of the line's
     start = bisect.bisect_right(text.offsets, piece.raw_end - 1) - 1
     end = bisect.bisect_left(text.offsets, line.raw_start)
-    gap = clean.join_lines(text.slice(start, end + 1), log)
+    between = text.text[start + 1:end]
+    if between.strip():
+        # lines dropped in between (boilerplate, a translation) lie in the gap: join across the line break
+        # that follows the piece only, so that nothing the log calls removed comes back
+        run = len(between) - len(between.lstrip())
+        bridge = text.slice(start, start + 1 + run) + text.slice(end, end + 1)
+    else:
+        bridge = text.slice(start, end + 1)
+    gap = clean.join_lines(bridge, log)
     return piece + gap.slice(1, len(gap) - 1) + line
 
 

@@ -1,0 +1,119 @@
+"""Silent loss and corruption on documents a user adds: each bug of the review has a regression test,
+written to fail before its fix, and the invariant "nothing logged as removed survives" is a property test."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import clean
+from helpers.corpus import Document, decode_bytes
+from helpers.errors import HelpersError
+from helpers.paths import LEXICON
+from helpers.structure import structure
+
+
+def document(text: str) -> Document:
+    return Document("probe", Path("probe.txt"), text, {}, "utf-8", "")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in structure(document(text)).sentences]
+
+
+def test_a_line_removed_between_two_joined_lines_does_not_come_back():
+    text = "标题\n\n两国原则上都主张维护多边协定和机制，通过国际合作减少\n分享到：微信 微博\n人类所面临的各种威胁，同时加强地区稳定。\n"
+    result = structure(document(text))
+    body = "".join(s.text for s in result.sentences)
+    assert "减少人类所面临" in body and "分享到" not in body and "微博" not in body
+    assert any(e.action == "remove_boilerplate" and "分享到" in e.before for e in result.log)
+
+
+def test_a_breadcrumb_between_two_front_lines_does_not_come_back():
+    text = "中国核政策变化的政治驱动因素：对中美核关系及国际安全\n当前位置：首页/行业研究/报告详情/\n的影响，这是一份长篇报告的标题部分，\n继续说明。\n"
+    body = "".join(sentences(text))
+    assert "当前位置" not in body and "首页" not in body
+
+
+def test_a_prose_line_that_mentions_copyright_is_kept():
+    text = "数字议题\n\n在中欧对话中，保护版权所有者的权益是中欧数字对话的前提，双方都承认这一点。\n\n版权所有 © 2024 某某网 京ICP备12345678号\n"
+    body = sentences(text)
+    assert any("保护版权所有者的权益是中欧数字对话的前提" in s for s in body)
+    assert not any("京ICP备" in s for s in body)
+
+
+def test_page_numbers_standing_alone_are_removed():
+    text = "军控协议对国际秩序不可或缺，因为它通过国际合作减少\n12\n人类所面临的各种威胁。\n"
+    body = "".join(sentences(text))
+    assert "减少人类所面临" in body and "12" not in body
+
+
+@pytest.mark.parametrize("name", ["boilerplate.csv", "metadata_patterns.csv"])
+def test_every_rule_file_row_has_exactly_its_header_fields(name):
+    with (LEXICON / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert all(len(row) == len(rows[0]) for row in rows), [row for row in rows if len(row) != len(rows[0])]
+
+
+def test_a_rule_row_with_extra_fields_is_refused(tmp_path):
+    bad = tmp_path / "boilerplate.csv"
+    bad.write_text("pattern,reason\n^\\d{1,3}$,page number standing alone\n", encoding="utf-8")
+    with pytest.raises(HelpersError, match=r"boilerplate.csv, line 2: .*quote"):
+        clean.boilerplate_rules(bad)
+    bad_meta = tmp_path / "metadata_patterns.csv"
+    bad_meta.write_text("pattern,kind\n^x{0,40}y,metadata\n", encoding="utf-8")
+    with pytest.raises(HelpersError, match=r"metadata_patterns.csv, line 2"):
+        clean.metadata_rules(bad_meta)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("日本政府は核兵器の廃絶に向けて国際社会と協力していく方針を示した。軍縮と不拡散の重要性を強調した。" * 3, "shift_jis"),
+    ("대한민국 정부는 핵무기 없는 세상을 위해 국제사회와 협력할 것이라고 밝혔다. 군축과 비확산의 중요성을 강조했다." * 3, "euc-kr"),
+    ("Die Rüstungskontrolle bleibt ein unverzichtbarer Bestandteil der internationalen Ordnung. Größere Übereinstimmung." * 3,
+     "cp1252"),
+    ("Le désarmement nucléaire reste une priorité pour la sécurité européenne, a déclaré le ministère." * 3, "cp1252"),
+], ids=["shift_jis", "euc-kr", "cp1252-german", "cp1252-french"])
+def test_text_in_another_script_is_refused_not_decoded_as_garbage(text, encoding):
+    with pytest.raises(HelpersError) as error:
+        decode_bytes(text.encode(encoding), Path("page.txt"))
+    message = str(error.value)
+    assert message.startswith("page.txt:") and "\n" not in message and "UTF-8" in message
+
+
+def test_chinese_in_legacy_encodings_still_decodes():
+    gbk = "在多边军控领域，德国和中国在重大问题上目标一致。两国原则上都主张维护多边协定和机制。"
+    big5 = "在多邊軍控領域，德國和中國在重大問題上目標一致。兩國原則上都主張維護多邊協定和機制。"
+    assert decode_bytes(gbk.encode("gbk"), Path("a.txt"))[0] == gbk
+    assert decode_bytes(big5.encode("big5"), Path("b.txt"))[0] == big5
+
+
+def test_a_document_without_chinese_gets_a_clear_error():
+    with pytest.raises(HelpersError, match=r"^english.txt: .*no Chinese"):
+        decode_bytes(b"This is an English press release about arms control and nothing else.\n", Path("english.txt"))
+
+
+CLUTTER = ["分享到：微信 微博", "当前位置：首页/新闻/正文", "12", "阅读量：3456", "上一篇：军控会议", "版权所有 © 2024 某网",
+           "扫一扫", "责任编辑：王某"]
+PROSE = list("中德美俄军控核武器条约对话合作透明稳定风险国际减少人类威胁") + ["，", "。"]
+lines = st.lists(st.one_of(st.lists(st.sampled_from(PROSE), min_size=3, max_size=30).map("".join),
+                           st.sampled_from(CLUTTER)), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines, st.lists(st.sampled_from(["\n", "\n\n"]), min_size=12, max_size=12))
+def test_nothing_logged_as_removed_survives_in_any_sentence(body_lines, breaks):
+    """The invariant: a raw character inside a span that the log says was removed (boilerplate, an
+    English translation) never reappears in a sentence."""
+    text = "".join(line + breaks[i] for i, line in enumerate(body_lines))
+    result = structure(document(text))
+    removed = set()
+    for edit in result.log:
+        if edit.action in ("remove_boilerplate", "remove_translation"):
+            removed.update(range(edit.raw_start, edit.raw_end))
+    for sentence in result.sentences:
+        assert not removed & set(sentence.offsets), (text, sentence.text)
