@@ -117,3 +117,26 @@ def test_nothing_logged_as_removed_survives_in_any_sentence(body_lines, breaks):
             removed.update(range(edit.raw_start, edit.raw_end))
     for sentence in result.sentences:
         assert not removed & set(sentence.offsets), (text, sentence.text)
+
+
+# Web clutter seen on real Chinese news and forum pages, imitated here (no page's text is copied): each line must
+# be dropped and logged, and the prose beside it kept, including a sentence that uses the rule's keyword.
+CLUTTER_LINES = [
+    ("记者：王小明", "byline"), ("文/本报记者 李华", "byline"), ("【编辑：张三】", "byline"), ("（责任编辑：赵四）", "editor"),
+    ("校对：钱五", "byline"), ("摄影：孙六", "byline"), ("最新评论", "comment"), ("评论（0） 点赞 收藏 举报", "comment"),
+    ("声明：本文仅代表作者观点，不代表本站立场。", "disclaimer"), ("此文献不代表本站观点", "disclaimer"),
+    ("（资料照／路透社）", "photo"), ("（图／新华社）", "photo"), ("2024-03-19 10:04:00", "date stamp"),
+    ("网友甲 - 2020/8/7 10:04:00", "date stamp"), ("网站地图 | 联系我们 | 关于我们", "footer"), ("（完）", "end mark"),
+    ("查看完整版本：外交部发言人答记者问", "navigation"), ("发布于：北京市", "publication-place"), ("相关阅读", "related"),
+]
+CONTROL = "记者在会上提问：中方对核裁军有何评论？发言人表示，中方希望美方切实履行特殊优先责任。"
+
+
+@pytest.mark.parametrize("line, reason", CLUTTER_LINES, ids=[c[0] for c in CLUTTER_LINES])
+def test_web_clutter_lines_are_removed_and_prose_is_kept(line, reason):
+    text = f"外交部发言人答记者问\n\n{CONTROL}\n{line}\n\n中方一贯主张全面禁止和彻底销毁核武器，这一立场没有改变。\n"
+    result = structure(document(text))
+    body = "".join(s.text for s in result.sentences)
+    assert "中方希望美方切实履行特殊优先责任" in body and "这一立场没有改变" in body
+    assert not any(line.strip("（）【】") in s.text for s in result.sentences), line
+    assert any(e.action == "remove_boilerplate" and reason in e.reason for e in result.log), line
