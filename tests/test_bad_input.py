@@ -69,7 +69,8 @@ def test_crlf_and_old_mac_line_ends(tmp_path):
 
 @pytest.mark.parametrize("data, words", [
     (b"", "empty"), (b"\n \n", "empty"), (bytes(range(256)) * 64, "binary"),
-    ("<!DOCTYPE html><html><head><title>军控</title></head><body><p>中德</p></body></html>".encode(), "HTML"),
+    ('<!DOCTYPE html><html><body><div class="nav"><a href="/">首页</a> | <a href="/n">新闻</a></div></body></html>'
+     .encode(), "HTML page with no main text"),
 ])
 def test_empty_binary_and_html_files(tmp_path, data, words):
     result, out = export(tmp_path, {"bad.txt": data})

@@ -80,7 +80,8 @@ def test_unknown_doc_id():
 @pytest.mark.parametrize("data, words", [
     (b"", "empty"), (b"  \n\n ", "empty"),
     (bytes(range(256)) * 8, "binary"),
-    (b"<!DOCTYPE html><html><body><p>\xe4\xb8\xad</p></body></html>", "HTML"),
+    ('<!DOCTYPE html><html><body><div class="nav"><a href="/">首页</a> | <a href="/n">新闻</a></div></body></html>'
+     .encode(), "HTML page with no main text"),
 ])
 def test_empty_binary_and_html_files_are_refused(tmp_path, data, words):
     folder = _corpus(tmp_path, "bad.txt", data)

@@ -140,3 +140,42 @@ def test_web_clutter_lines_are_removed_and_prose_is_kept(line, reason):
     assert "中方希望美方切实履行特殊优先责任" in body and "这一立场没有改变" in body
     assert not any(line.strip("（）【】") in s.text for s in result.sentences), line
     assert any(e.action == "remove_boilerplate" and reason in e.reason for e in result.log), line
+
+
+def test_a_saved_web_page_exports_its_main_text_with_title_date_and_address(tmp_path):
+    """An HTML page (our own imitation of a think-tank commentary page) is accepted: its main text is
+    extracted, none of its navigation, share, related-article or footer lines survive, and the page's
+    title, date and address go into documents.csv; the log says what was dropped."""
+    import shutil
+
+    from helpers.audit import load_study
+
+    fixture = Path(__file__).parent / "fixtures" / "html" / "statement.html"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(fixture, folder / "statement.html")
+    (folder / "manifest.csv").write_text("doc_id,file\npage,statement.html\n", encoding="utf-8")
+    tables = load_study(folder).tables
+    text = "".join(tables["sentences"]["text"])
+    for kept in ("多边军控机制正面临严峻挑战", "专家层面的交流可以先从技术问题入手", "五个核武器国家之间的磋商应当继续下去"):
+        assert kept in text
+    for clutter in ("首页", "新闻中心", "当前位置", "分享到", "相关阅读", "另一篇评论", "网站地图", "版权所有", "ICP"):
+        assert clutter not in text, clutter
+    document = tables["documents"].iloc[0]
+    assert (document["title"], document["date"], document["source_url"]) == (
+        "关于多边军控对话的评论", "2024-03-15", "https://example.org/commentary/2024/0315.html")
+    assert tables["cleaning_log"]["reason"].str.contains("HTML page: main text extracted with trafilatura").any()
+
+
+def test_the_manifest_wins_over_the_pages_own_title(tmp_path):
+    import shutil
+
+    from helpers.corpus import load_document
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "html" / "statement.html", folder / "page.txt")
+    (folder / "manifest.csv").write_text("doc_id,file,title\npage,page.txt,My own title\n", encoding="utf-8")
+    document = load_document("page", folder)
+    assert document.meta["title"] == "My own title" and document.meta["date"] == "2024-03-15"
+    assert document.text.startswith("关于多边军控对话的评论")

@@ -148,15 +148,52 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
         log.append("CRLF line ends found (carriage returns are removed during cleaning)")
     elif "\r" in text:
         log.append("CR line ends (old Mac style) found (made line feeds during cleaning)")
+    if not looks_like_html(text):
+        require_chinese(text, path)
+    return text, encoding, tuple(log)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a saved web page (``.html``, or HTML saved as ``.txt``)."""
     head = text.lstrip()[:500].lower()
-    if head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</?(?:div|p|span|body|head|script)\b", text[:20000], re.I)) > 5:
-        raise HelpersError(
-            f"{path}: this is an HTML page, not plain text; save the page's visible text as a UTF-8 .txt file."
-        )
+    return head.startswith(("<!doctype html", "<html")) or len(
+        re.findall(r"</?(?:div|p|span|body|head|script)\b", text[:20000], re.I)) > 5
+
+
+def require_chinese(text: str, path: Path) -> None:
+    """Refuse a text without a single Chinese character (the wrong file, or text in another language)."""
     if not re.search(f"[{HAN}]", text):
         raise HelpersError(f"{path}: the text holds no Chinese characters; this pipeline analyses Chinese documents "
                            "(check that it is the right file, saved as UTF-8).")
-    return text, encoding, tuple(log)
+
+
+def extract_main_text(page: str, path: Path) -> tuple[str, dict[str, str], str]:
+    """The main text of a saved web page, its title, date and address, and a note of what was dropped.
+
+    trafilatura (Apache-2.0) finds the article among navigation, share buttons, related-article lists,
+    comments and footers.  Each extracted paragraph becomes a paragraph of the text, so the pipeline's
+    offsets point into this extracted text (the checksum still covers the page's bytes).
+
+    Raises:
+        HelpersError: the page has no main text to extract.
+    """
+    import trafilatura
+
+    main = trafilatura.extract(page, output_format="txt", include_comments=False, include_tables=True,
+                               favor_precision=True, deduplicate=False)
+    if not main or not main.strip():
+        raise HelpersError(f"{path}: an HTML page with no main text that could be extracted; save the page's visible "
+                           "text as a UTF-8 .txt file.")
+    info = trafilatura.extract_metadata(page)
+    meta = {"title": (info.title or "") if info else "", "date": (info.date or "") if info else "",
+            "source_url": (info.url or "") if info else ""}
+    text = "\n\n".join(line.strip() for line in main.splitlines() if line.strip()) + "\n"
+    visible = len(re.sub(r"\s+", "", re.sub(r"(?s)<(script|style)\b.*?</\1>|<[^>]+>", "", page)))
+    kept = len(re.sub(r"\s+", "", text))
+    note = (f"HTML page: main text extracted with trafilatura {trafilatura.__version__} "
+            f"({kept} of {visible} visible characters kept; navigation, sharing, "
+            "related-article and footer blocks dropped); offsets point into the extracted text")
+    return text, meta, note
 
 
 #: Below this share of common Chinese characters a legacy decoding is taken for garbage: Chinese text
@@ -255,6 +292,13 @@ def _load_row(row: dict[str, str], corpus_dir: Path) -> Document:
     text, encoding, decode_log = decode_bytes(data, path)
     meta = {column: row.get(column, "") for column in (*REQUIRED_COLUMNS, *DESCRIPTIVE_COLUMNS)}
     meta.update(row)
+    if looks_like_html(text):
+        text, page, note = extract_main_text(text, path)
+        require_chinese(text, path)
+        for column, value in page.items():  # the manifest's own cells win over the page's
+            if value and not meta.get(column):
+                meta[column] = value
+        decode_log = (*decode_log, note)
     return Document(
         doc_id=row["doc_id"], path=path, text=text, meta=meta, encoding=encoding,
         sha256=digest, decode_log=tuple(log) + decode_log,
