@@ -179,3 +179,49 @@ def test_the_manifest_wins_over_the_pages_own_title(tmp_path):
     document = load_document("page", folder)
     assert document.meta["title"] == "My own title" and document.meta["date"] == "2024-03-15"
     assert document.text.startswith("关于多边军控对话的评论")
+
+
+def _run_export(tmp_path, env_extra):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("中德两国应当开展军控对话。这有助于建立信任。\n", encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file\nmydoc,a.txt\n", encoding="utf-8")
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(folder), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True, env=env, check=False)
+
+
+def test_an_unwritable_cache_folder_is_named_as_the_cause_not_the_input_file(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should go", encoding="utf-8")
+    result = _run_export(tmp_path, {"XDG_CACHE_HOME": str(blocker)})
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "cache folder" in result.stderr and "XDG_CACHE_HOME" in result.stderr and "a.txt" not in result.stderr
+
+
+def test_helpers_debug_shows_the_traceback_for_every_error(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "manifest.csv").write_text("doc_id,file\nmydoc,missing.txt\n", encoding="utf-8")
+    import os
+    import subprocess
+    import sys
+
+    plain = subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(tmp_path / "corpus"), "--out",
+                            str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    debug = subprocess.run([sys.executable, "-m", "helpers", "export", "--corpus", str(tmp_path / "corpus"), "--out",
+                            str(tmp_path / "out")], capture_output=True, text=True, check=False,
+                           env={**os.environ, "HELPERS_DEBUG": "1"})
+    assert "Traceback" not in plain.stderr and "missing.txt" in plain.stderr
+    assert "Traceback" in debug.stderr and "missing.txt" in debug.stderr
+
+
+def test_encyclopedia_citation_markers_are_removed_and_logged():
+    text = "核不扩散条约于1970年生效[1]，目前有191个缔约国[2][3]。该条约的审议大会每五年举行一次［7］。\n"
+    result = structure(document(text))
+    body = "".join(s.text for s in result.sentences)
+    assert "[" not in body and "［" not in body and "191个缔约国" in body and "1970年" in body
+    assert sum(e.action == "strip_note_marker" and "citation marker" in e.reason for e in result.log) == 4

@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _build()
     except HelpersError as exc:
+        if os.environ.get("HELPERS_DEBUG"):  # the traceback, for every error
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -313,12 +313,23 @@ def strip_fused_markers(piece: Tracked, log: list[Edit], markers: list[Marker], 
     return piece.edit(_FUSED, repl, "strip_note_marker", lambda m: f"note number {m.group(1)} fused into the text", log)
 
 
+#: An encyclopedia-style citation marker fused into the text: [7], [12], [3-5], [1,2], ［7］.
+_CITATION = re.compile(r"[\[［](?:\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*|注\s*\d{1,3}|来源请求|需要引用)[\]］]")
+
+
+def strip_citation_markers(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Remove encyclopedia-style citation markers (``…军控条约[7]。``), logging each: they are the page's
+    apparatus, not the text, and would otherwise become tokens (``7``) in counts and keyness."""
+    return piece.edit(_CITATION, "", "strip_note_marker", lambda m: f"citation marker {m.group(0)} of a web page", log)
+
+
 def clean_piece(piece: Tracked, log: list[Edit], *, prose: bool) -> Tracked:
     """The markup, width and spacing normalisations, in this fixed order.
 
     Width comes before spacing so that a space before a half-width comma that has
     just become ``，`` is removed too.
     """
+    piece = strip_citation_markers(piece, log)
     piece = strip_markup(piece, log)
     piece = normalise_width(piece, log)
     return normalise_spacing(piece, log, prose=prose)

@@ -17,8 +17,21 @@ NOTEBOOKS: Path = ROOT / "notebooks"
 
 
 def cache_dir() -> Path:
-    """A per-user cache folder outside the repository (jieba's prefix-dictionary cache)."""
+    """A per-user cache folder outside the repository (jieba's prefix-dictionary cache).
+
+    Raises:
+        HelpersError: the folder cannot be created or written; the message names the folder, not
+            the document being processed, since the input file is not at fault.
+    """
+    from .errors import HelpersError
+
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     path = Path(base) / "arms-control-study"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HelpersError(f"{path}: the cache folder cannot be created ({exc.strerror or exc}); set XDG_CACHE_HOME "
+                           "to a writable folder.") from None
+    if not os.access(path, os.W_OK):
+        raise HelpersError(f"{path}: the cache folder is not writable; set XDG_CACHE_HOME to a writable folder.")
     return path
