@@ -128,6 +128,7 @@ CLUTTER_LINES = [
     ("（资料照／路透社）", "photo"), ("（图／新华社）", "photo"), ("2024-03-19 10:04:00", "date stamp"),
     ("网友甲 - 2020/8/7 10:04:00", "date stamp"), ("网站地图 | 联系我们 | 关于我们", "footer"), ("（完）", "end mark"),
     ("查看完整版本：外交部发言人答记者问", "navigation"), ("发布于：北京市", "publication-place"), ("相关阅读", "related"),
+    ("网站地图", "lone navigation"), ("门户 | 新闻 | 体育 | 财经 | 论坛", "row of short links"),
 ]
 CONTROL = "记者在会上提问：中方对核裁军有何评论？发言人表示，中方希望美方切实履行特殊优先责任。"
 
