@@ -167,9 +167,9 @@ the corpus does not hold."""),
 ("code", """sg.verdict_counts()"""),
 ("md", """Every claim with its verdict and the note in full (the notes carry the decisive caveats):"""),
 ("code", """claims = sg.claims_view()
-helpers.show_full(claims[["sentence_id", "quote", "claim", "verdict", "knowable", "note"]])"""),
+claims[["sentence_id", "quote", "claim", "verdict", "knowable", "note"]]"""),
 ("md", """The reference rows behind each verdict, with their public sources:"""),
-("code", """helpers.show_full(claims[["sentence_id", "verdict", "reference facts", "sources"]])"""),
+("code", """claims[["sentence_id", "verdict", "reference facts", "sources"]]"""),
 ("md", """**The conflict.** fes2024-0113 「在中国于2025年8月开始担任安理会轮值主席国之后」: China held the Security Council
 presidency in February 2025, and Panama in August 2025. The previous sentence is about Russia chairing the **P5
 process** (fes2024-0112), and the reference shows that chair passing to China in the second half of 2024, so the

@@ -38,12 +38,3 @@ def setup() -> None:
     pd.set_option("display.max_rows", 80)
     pd.set_option("display.width", 200)
 
-
-def show_full(table) -> None:
-    """Display a table with every cell in full (no cut at 160 characters): for notes whose caveats
-    decide how a row is read, such as the fact check's."""
-    import pandas as pd
-    from IPython.display import display
-
-    with pd.option_context("display.max_colwidth", None):
-        display(table)
