@@ -218,11 +218,15 @@ def join_lines(piece: Tracked, log: list[Edit]) -> Tracked:
 
 
 def strip_markup(piece: Tracked, log: list[Edit]) -> Tracked:
-    """Remove Markdown emphasis (``**bold**``) and stray HTML tags or entities."""
-    piece = piece.edit(
-        _MARKDOWN, lambda m: m.group(1) or m.group(2), "strip_markup",
-        "Markdown emphasis (**…**) left over from conversion", log,
-    )
+    """Remove Markdown emphasis (``**bold**``) and stray HTML tags or entities.
+
+    Emphasis is removed until none is left, since markers can nest (``****中****``): one pass would leave
+    ``**中**`` and cleaning would not be idempotent."""
+    while _MARKDOWN.search(piece.text):
+        piece = piece.edit(
+            _MARKDOWN, lambda m: m.group(1) or m.group(2), "strip_markup",
+            "Markdown emphasis (**…**) left over from conversion", log,
+        )
     return piece.edit(
         _HTML, lambda m: _ENTITY.get(m.group(0).lower(), ""), "strip_markup", "HTML tag or entity", log
     )
