@@ -9,6 +9,6 @@ import matplotlib.font_manager  # noqa: F401  (builds matplotlib's font cache on
 
 
 def pytest_sessionstart(session):  # noqa: ARG001
-    from helpers.segment import domain_tokenizer
+    from helpers.language.segment import domain_tokenizer
 
     domain_tokenizer()

@@ -145,7 +145,7 @@ def bench_sizes(sizes: list[int], repeats: int) -> list[dict[str, float]]:
 
 def bench_notebooks() -> list[tuple[str, float]]:
     sys.path.insert(0, str(ROOT / "src"))
-    from helpers.notebooks import execute_notebook, notebook_paths
+    from helpers.publish.notebooks import execute_notebook, notebook_paths
 
     out = []
     with tempfile.TemporaryDirectory(dir=ROOT / "notebooks") as tmp:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.audit import Study, load_study
+from helpers.audit import Study
+from helpers.study.layer import load_study
 from helpers.paths import RAW
 
 
 @pytest.fixture(scope="session")
 def study() -> Study:
     """The two real texts, processed by the whole pipeline."""
-    return load_study(RAW)
+    return load_study()
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import analysis
-from helpers import comparison as cp
-from helpers.coding import load_coded
+from helpers.methods import analysis
+from helpers.study import comparison as cp
+from helpers.study.coding import load_coded
 
 
 def test_log_likelihood_by_hand():

@@ -84,7 +84,7 @@ def test_a_20_mb_text_is_refused_with_the_fix(tmp_path):
 
 
 def test_just_over_the_size_limit_is_refused(tmp_path):
-    from helpers.corpus import MAX_BYTES
+    from helpers.text.corpus import MAX_BYTES
 
     assert MAX_BYTES == 8 * 1024 * 1024  # the limit the README and docs/benchmarks.md state
     data = (SIMPLIFIED.encode() * (MAX_BYTES // len(SIMPLIFIED.encode()) + 1))[: MAX_BYTES + 1]

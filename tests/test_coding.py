@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import sino_german as sg
-from helpers.coding import SCHEMAS, check_evidence, load_coded
-from helpers.dates import extract_dates, to_year
+from helpers.study import sino_german as sg
+from helpers.study.coding import SCHEMAS, check_evidence, load_coded
+from helpers.language.dates import extract_dates, to_year
 from helpers.errors import HelpersError
-from helpers.reference import lookup
+from helpers.study.reference import lookup
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -22,7 +22,7 @@ def test_evidence_check_catches_a_wrong_quote_a_missing_sentence_and_the_wrong_d
     bad = pd.DataFrame([{"sentence_id": "fes2024-0009", "quote": "不在这句话里", "date": "2024", "event": "x"},
                         {"sentence_id": "fes2024-9999", "quote": "军控", "date": "2024", "event": "y"},
                         {"sentence_id": "carnegie2024-0026", "quote": "2021年11月", "date": "2021-11", "event": "z"}])
-    monkeypatch.setattr("helpers.coding.load_coded", lambda name, folder=None: bad)
+    monkeypatch.setattr("helpers.study.coding.load_coded", lambda name, folder=None: bad)
     problems = check_evidence("fes_events", sentences)
     assert len(problems) == 3
     assert "does not contain" in problems[0] and "does not exist" in problems[1] and "not a sentence of" in problems[2]
@@ -111,7 +111,7 @@ def test_each_verdict_has_its_codebook_example():
     """The codebook defines each verdict with an example row; the table gives that row that verdict."""
     import re
 
-    from helpers.coding import VERDICTS
+    from helpers.study.coding import VERDICTS
     from helpers.paths import ROOT
 
     codebook = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
@@ -255,7 +255,7 @@ def test_rule_based_dates_on_held_out_material(study):
 
 
 def test_entity_linking_measured_on_hand_checked_samples(study):
-    from helpers.evaluation import entity_linking_evaluation
+    from helpers.methods.evaluation import entity_linking_evaluation
 
     table = entity_linking_evaluation(study).set_index(["measure", "doc_id"])
     assert set(table.index) == {(m, d) for m in ("precision", "recall") for d in ("fes2024", "carnegie2024")}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.corpus import load_corpus, load_document, read_manifest
+from helpers.text.corpus import load_corpus, load_document, read_manifest
 from helpers.errors import HelpersError
 from helpers.paths import RAW, ROOT
-from helpers.structure import structure
+from helpers.text.structure import structure
 
 SHARED = ROOT.parent / "shared" / "corpus"
 

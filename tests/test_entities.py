@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.entities import find_mentions
+from helpers.language.entities import find_mentions
 from helpers.errors import HelpersError
-from helpers.lexicon import CATEGORIES, aliases, entities
+from helpers.language.lexicon import CATEGORIES, aliases, entities
+from helpers.study.layer import study_aliases
 
 
 def mentions_of(study, doc_id):
@@ -86,4 +87,13 @@ def test_capitals_stand_for_governments_but_not_as_places(text, expected):
 
 def test_the_p5_process_chair_and_the_journal_are_their_own_entities():
     assert [m.entity for m in find_mentions("在俄罗斯担任五常轮值主席国期间")] == ["russia", "p5_process"]
-    assert [m.entity for m in find_mentions("载于：联合国 70，第6期")] == ["vn_journal"]
+    # the journal's mistranslated title is the study's record, added for the study's texts only
+    assert [m.entity for m in find_mentions("载于：联合国 70，第6期", study_aliases())] == ["vn_journal"]
+    assert [m.entity for m in find_mentions("载于：联合国 70，第6期")] == ["un"]
+
+
+def test_a_study_mistranslation_is_not_applied_to_other_texts():
+    """On a user's text 奥斯陆协定 is the Oslo Accords, not the cluster-munitions convention."""
+    text = "1993年签署的奥斯陆协定"
+    assert [m.entity for m in find_mentions(text, study_aliases())] == ["ccm"]
+    assert find_mentions(text) == []

@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import evaluation
-from helpers.evaluation import (
+from helpers.methods import evaluation
+from helpers.methods.evaluation import (
     boundary_bootstrap,
     boundary_evaluation,
     date_scores,

@@ -12,6 +12,7 @@ import pytest
 from helpers.errors import HelpersError
 from helpers.export import write_tables
 from helpers.paths import RAW
+from helpers.tables import TABLES
 
 REQUIRED = {
     "documents": ["doc_id", "title", "n_sentences", "truncated"],
@@ -92,7 +93,27 @@ def test_a_users_corpus_with_a_minimal_manifest(tmp_path):
     assert result.returncode == 0, result.stderr
     sentences = pd.read_csv(out / "sentences.csv")
     assert set(sentences["doc_id"]) == {"mydoc"} and sentences["sentence_id"].iloc[0] == "mydoc-0001"
-    assert pd.read_csv(out / "positions.csv").empty  # hand coding cites the study's own texts only
+    # the study's tables cite the study's own texts only: a user's corpus gets none of them, not empty files
+    assert sorted(p.stem for p in out.iterdir()) == sorted(TABLES)
+    flags = pd.read_csv(out / "quality_flags.csv", keep_default_na=False)
+    assert "review" not in set(flags["source"])
+
+
+def test_a_users_document_named_like_a_study_text_gets_nothing_of_the_study(tmp_path):
+    """Study knowledge is keyed by the text itself (its checksum), not by a name a user may reuse."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (RAW / "fes-2024-germany-china-arms-control.zh.txt").read_text(encoding="utf-8")
+    (corpus / "a.txt").write_text(text.replace("德国", "德意志", 1), encoding="utf-8")
+    (corpus / "manifest.csv").write_text("doc_id,file\nfes2024,a.txt\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = export(out, corpus)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in out.iterdir()) == sorted(TABLES)
+    flags = pd.read_csv(out / "quality_flags.csv", keep_default_na=False)
+    assert len(flags) and "review" not in set(flags["source"])
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    assert "奥斯陆协定" not in set(mentions["surface"])  # the study's record of a mistranslation stays with the study
 
 
 def test_export_never_replaces_a_folder_that_holds_other_files(tmp_path):
@@ -151,7 +172,7 @@ def test_parallel_export_writes_byte_identical_files(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     serial, parallel = outputs
-    assert len(serial) == 16 and len(serial["sentences.csv"]) > 1000
+    assert len(serial) == len(TABLES) and len(serial["sentences.csv"]) > 1000
     assert serial == parallel
 
 

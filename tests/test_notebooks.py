@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from helpers.notebooks import notebook_paths
+from helpers.publish.notebooks import notebook_paths
 
 ID = re.compile(r"\b(?:fes2024|carnegie2024)-\d{4}\b")
 
@@ -64,7 +64,7 @@ def test_a_second_execution_gives_byte_identical_outputs(tmp_path):
     """Beyond nbval (which skips images): every output, PNG bytes included, reproduces."""
     import shutil
 
-    from helpers.notebooks import execute_notebook
+    from helpers.publish.notebooks import execute_notebook
 
     for path in notebook_paths():
         copy = tmp_path / path.name

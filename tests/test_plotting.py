@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import plotting  # noqa: E402
+from helpers.publish import plotting# noqa: E402
 
 
 def test_the_cjk_font_is_noto_sans_sc_and_first():
@@ -53,8 +53,8 @@ def test_charts_that_tell_the_truth():
     """The Carnegie timeline draws each event once; the FES timeline marks each event by its verdict;
     the coverage chart ends where the contents end; the warhead chart joins only consecutive years
     and keeps its legend off the data."""
-    from helpers import sino_german as sg
-    from helpers import sino_us as su
+    from helpers.study import sino_german as sg
+    from helpers.study import sino_us as su
 
     timeline = su.timeline()
     years = timeline["date"].str.slice(0, 4)

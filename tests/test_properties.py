@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import clean
-from helpers.clean import CIRCLED, SUPERSCRIPT
-from helpers.corpus import Document
-from helpers.structure import structure
-from helpers.tracked import Tracked
+from helpers.text import clean
+from helpers.text.clean import CIRCLED, SUPERSCRIPT
+from helpers.text.corpus import Document
+from helpers.text.structure import structure
+from helpers.text.tracked import Tracked
 
 PIECES = list("中德美俄军控核武器条约对话合作透明稳定风险国") + list("，。；：！？“”《》（）、") + \
     ["¹", "²", "⑳", "①", " ", "  ", "\n", "\n\n", "\r\n", "**", "NPT", " and ", "(", ")", ",", ":", "１２",

@@ -8,7 +8,8 @@ import pytest
 
 from helpers import audit
 from helpers.errors import HelpersError
-from helpers.quality import KIND_SEVERITY, KINDS, SEVERITIES, Flag, reviewed
+from helpers.study.review import reviewed
+from helpers.text.quality import KIND_SEVERITY, KINDS, SEVERITIES, Flag
 
 
 def flags_of(study, doc_id, kind=None):
@@ -148,7 +149,7 @@ def test_problem_passages_on_a_hand_made_case():
 
 def test_passages_are_fewer_than_flags_and_the_known_runs_are_merged(study):
     flags = study.tables["quality_flags"]
-    problems = audit.problem_passages(flags)
+    problems = audit.problem_passages(flags, study.starts)
     assert len(problems) <= len(flags)
     assert problems["flags"].sum() == len(flags)
     runs = problems.set_index("passage")
@@ -161,7 +162,7 @@ def test_the_trust_summary_counts_passages_ordered_by_severity(study):
     summary = audit.trust_summary(study)
     order = [SEVERITIES.index(s) for s in summary["severity"]]
     assert order == sorted(order) and summary["severity"].iloc[0] == "meaning-changing"
-    assert summary["problems"].sum() == len(audit.problem_passages(study.tables["quality_flags"]))
+    assert summary["problems"].sum() == len(audit.problem_passages(study.tables["quality_flags"], study.starts))
     assert summary["flags"].sum() == len(study.tables["quality_flags"])
     assert (summary["problems"] <= summary["flags"]).all()
     counts = audit.problem_counts(study)
@@ -171,14 +172,14 @@ def test_the_trust_summary_counts_passages_ordered_by_severity(study):
 
 
 def test_the_five_carnegie_renderings_are_flagged_meaning_changing(study, text_of):
-    problems = audit.problem_passages(study.tables["quality_flags"]).set_index("passage")
+    problems = audit.problem_passages(study.tables["quality_flags"], study.starts).set_index("passage")
     for sentence_id, phrase in CARNEGIE_MEANING.items():
         assert phrase in text_of(sentence_id)
         assert problems.loc[sentence_id, "severity"] == "meaning-changing", sentence_id
 
 
 def test_the_fes_translation_errors_are_graded(study):
-    problems = audit.problem_passages(study.tables["quality_flags"]).set_index("passage")
+    problems = audit.problem_passages(study.tables["quality_flags"], study.starts).set_index("passage")
     assert problems.loc["fes2024-0059", "severity"] == "meaning-changing"  # 确切证据 for an estimate
     assert problems.loc["fes2024-0113", "severity"] == "meaning-changing"  # Security Council, not P5 chair
     for naming in ("fes2024-0017", "fes2024-0107", "fes2024-0112", "fes2024-0127"):

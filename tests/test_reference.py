@@ -6,7 +6,7 @@ import pytest
 
 from helpers.errors import HelpersError
 from helpers.paths import REFERENCE, ROOT
-from helpers.reference import SCHEMAS, estimate_value, load_all, load_reference
+from helpers.study.reference import SCHEMAS, estimate_value, load_all, load_reference
 
 SHARED = ROOT.parent / "shared" / "reference"
 

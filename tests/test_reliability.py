@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import reliability as rel
-from helpers.coding import CODING, check_evidence
+from helpers.study import reliability as rel
+from helpers.study.coding import CODING, check_evidence
 
 
 def test_kappa_by_hand():

@@ -13,7 +13,7 @@ import pytest
 
 from helpers.errors import HelpersError
 from helpers.paths import NOTEBOOKS
-from helpers.report import build_report
+from helpers.publish.report import build_report
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
@@ -122,7 +122,7 @@ def test_the_audit_runs_on_a_users_corpus(tmp_path):
 
 
 def test_addresses_in_table_cells_become_links_and_prose_is_left_alone():
-    from helpers.report import link_urls
+    from helpers.publish.report import link_urls
 
     page = '<p>see https://x.org</p><td>a https://a.org/b ; https://c.org</td><td><a href="https://d.org">d</a></td>'
     out = link_urls(page)

@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from helpers.evaluation import boundary_evaluation, gold_sample, term_integrity
-from helpers.lexicon import domain_dictionary, stopwords
+from helpers.methods.evaluation import boundary_evaluation, gold_sample, term_integrity
+from helpers.language.lexicon import domain_dictionary, stopwords
 from helpers.paths import ROOT
-from helpers.segment import boundary_scores, dictionary_version, tokenize
+from helpers.language.segment import boundary_scores, dictionary_version, tokenize
 
 
 def words(text: str, **kw) -> list[str]:
@@ -87,7 +87,7 @@ def test_dictionary_is_versioned_and_stopwords_load():
 
 
 def test_jieba_prints_nothing_and_keeps_its_cache_out_of_the_repository(tmp_path):
-    code = "from helpers.segment import tokenize; tokenize('中德军控'); tokenize('中德军控', domain=False)"
+    code = "from helpers.language.segment import tokenize; tokenize('中德军控'); tokenize('中德军控', domain=False)"
     env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
                             env=env, check=False, cwd=tmp_path)

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import clean
-from helpers.corpus import Document, decode_bytes
+from helpers.text import clean
+from helpers.text.corpus import Document, decode_bytes
 from helpers.errors import HelpersError
 from helpers.paths import LEXICON
-from helpers.structure import structure
+from helpers.text.structure import structure
 
 
 def document(text: str) -> Document:
@@ -171,7 +171,7 @@ def test_a_saved_web_page_exports_its_main_text_with_title_date_and_address(tmp_
 def test_the_manifest_wins_over_the_pages_own_title(tmp_path):
     import shutil
 
-    from helpers.corpus import load_document
+    from helpers.text.corpus import load_document
 
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import sino_us as su
-from helpers.coding import load_coded
+from helpers.study import sino_us as su
+from helpers.study.coding import load_coded
 
 
 def test_the_reconstructed_contents_cover_every_printed_entry(study):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.clean import SUPERSCRIPT
+from helpers.text.clean import SUPERSCRIPT
 
 
 def body(sentences, doc_id):
@@ -146,13 +146,13 @@ def test_the_inserted_numbered_list_stays_in_separate_sentences(sentences):
 
 
 def _structure_of(tmp_path, text):
-    from helpers.corpus import load_document
+    from helpers.text.corpus import load_document
 
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "manifest.csv").write_text("doc_id,file\nx,a.txt\n", encoding="utf-8")
-    from helpers.structure import structure
+    from helpers.text.structure import structure
 
     return structure(load_document("x", folder))
 
@@ -186,7 +186,7 @@ def _linear_at(sentences, raw_offset):
 
 
 def test_sentence_index_agrees_with_a_linear_scan_on_the_real_texts(study):
-    from helpers.notes import SentenceIndex
+    from helpers.text.notes import SentenceIndex
 
     for doc_id in ("fes2024", "carnegie2024"):
         sentences = [s for s in study.sentences if s.doc_id == doc_id]
@@ -202,8 +202,8 @@ def test_sentence_index_agrees_with_a_linear_scan_on_the_real_texts(study):
 def test_sentence_index_finds_a_sentence_with_many_sentences_nested_inside_it():
     from array import array
 
-    from helpers.notes import SentenceIndex
-    from helpers.structure import Sentence
+    from helpers.text.notes import SentenceIndex
+    from helpers.text.structure import Sentence
 
     # one sentence split by a page break, its two halves at 0-9 and 100-109; twelve
     # note sentences lie between them, as when many footnotes sit at the break

@@ -31,11 +31,15 @@ found again in `sentences.csv`.
 runs this notebook on another folder. The tables and charts are then computed for that corpus, while the commentary
 still describes the study's two texts, and the cells that show particular sentences of those texts stay empty."""),
 ("code", """import helpers
-from helpers import audit, comparison, evaluation, plotting
+from helpers import audit
+from helpers.methods import evaluation
+from helpers.publish import plotting
+from helpers.study import comparison, reference
+from helpers.study.layer import STUDY
 
 helpers.setup()""", "setup"),
 ("code", """CORPUS = None  # a folder with manifest.csv; None: the study's two texts (data/raw)""", "parameters"),
-("code", """study = audit.load_study(CORPUS or audit.RAW)"""),
+("code", """study = audit.load_study(CORPUS or audit.RAW, STUDY)"""),
 ("md", """## Summary of findings
 
 The figures are computed in the cell below; the sections that follow show the evidence for each point.
@@ -235,7 +239,7 @@ Every flag has a **severity**. *Meaning-changing*: a reader of the Chinese would
 what the original says (a wrong fact, a wrong actor, a reversed or distorted sense, text that does not belong).
 *Naming*: a name, title or term is rendered wrongly or inconsistently, but the sense survives. *Cosmetic*: formatting,
 spacing or extraction debris that does not change what is said. Rule-based flags take a default by kind
-(`helpers.quality.KIND_SEVERITY`), reviewed flags a severity set by hand.
+(`helpers.text.quality.KIND_SEVERITY`), reviewed flags a severity set by hand.
 
 Flags are not problems: one sentence can carry several (carnegie2024-0106 「CHAPTER1 中国建筑的驱动力」 has an English
 heading, glued Latin letters and *buildup* rendered as 建筑 "architecture"). The audit therefore counts **problem
@@ -303,7 +307,7 @@ strike becomes a fear of "China's counter-strike" (carnegie2024-0111 「这引�
 dated events, warhead estimates and a bilingual glossary. Every factual row carries the public source it was taken
 from, and each table is validated when it is loaded (a source on every row, dates and numbers that parse). The later
 notebooks use them to cross-check what the texts claim; here is what they hold:"""),
-("code", """audit.reference_overview()"""),
+("code", """reference.overview()"""),
 ("md", """## 6. How far can each text be trusted?
 
 The table counts, for each severity (worst first) and text, the problem passages, the flags of that severity, and the

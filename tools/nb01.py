@@ -18,11 +18,14 @@ Do its factual claims hold up?
 `fes2024-0009 「是北京和柏林均支持的重要条约」`; a test checks that each cited sentence exists and contains that
 phrase. Facts are checked against the sourced reference tables in `data/reference/`."""),
 ("code", """import helpers
-from helpers import audit, evaluation, plotting
-from helpers import sino_german as sg
+from helpers import audit
+from helpers.methods import evaluation
+from helpers.publish import plotting
+from helpers.study import sino_german as sg
+from helpers.study.layer import load_study
 
 helpers.setup()""", "setup"),
-("code", """study = audit.load_study()"""),
+("code", """study = load_study()"""),
 ("md", """## Summary of findings
 
 The counts behind each point are computed in the cell after this list; the sections that follow show the evidence.
@@ -186,7 +189,7 @@ fes2024-0067 「中国软化了此前与俄罗斯共持的立场」)."""),
 ("md", """## 7. Timeline and sources
 
 **Dates.** The paper's dated events were coded by hand (`data/coding/fes_events.csv`), and the same dates are also
-extracted by rule from the Chinese (`helpers.dates`): 2022年秋 "autumn 2022" becomes `2022-23` and 二十世纪八十年代中期
+extracted by rule from the Chinese (`helpers.language.dates`): 2022年秋 "autumn 2022" becomes `2022-23` and 二十世纪八十年代中期
 "the mid-1980s" becomes `1985~` (ISO 8601 with the EDTF qualifiers for seasons and approximate dates). On the
 paper's events the rules agree with the hand coding, but those are the expressions the rules were written on:"""),
 ("code", """agreement = sg.date_agreement(study)
@@ -240,9 +243,9 @@ time by an independent reader who saw only the codebook and the sentences, never
 codings are turned into one label per sentence (the relation, proposal theme or obstacle kind of the rows that cite
 it, or *none*), and the labels are compared with Cohen's kappa, which discounts the agreement two coders would reach
 by chance. The 95 % interval comes from 2,000 bootstrap resamples of whole paragraphs, since one coding decision
-usually covers several sentences of a paragraph (`helpers.reliability`). Values above about 0.6 are conventionally
+usually covers several sentences of a paragraph (`helpers.study.reliability`). Values above about 0.6 are conventionally
 read as substantial, above 0.8 as almost perfect; the intervals are wide on one short paper."""),
-("code", """from helpers import reliability
+("code", """from helpers.study import reliability
 
 table = reliability.reliability_table(study.tables["sentences"])
 table[table["table"].str.startswith("fes_")]"""),

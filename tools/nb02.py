@@ -18,11 +18,13 @@ its Chinese wording is the translation engine's, not the author's (notebook 00 l
 Does the report see technical threats or politics behind China's nuclear expansion? Who decides in Beijing? What does
 it recommend, to whom? How do its statements sit beside the published warhead estimates?"""),
 ("code", """import helpers
-from helpers import audit, plotting
-from helpers import sino_us as su
+from helpers import audit
+from helpers.publish import plotting
+from helpers.study import sino_us as su
+from helpers.study.layer import load_study
 
 helpers.setup()""", "setup"),
-("code", """study = audit.load_study()"""),
+("code", """study = load_study()"""),
 ("md", """## Summary of findings
 
 - **Scope.** The excerpt is the front matter, the introduction and the start of chapter 1 of a report whose table of
@@ -131,7 +133,7 @@ its 95 % interval (paragraphs resampled); the row *without codebook examples* le
 used as examples, which the first coder wrote and which settle some hard cases for the second. Read the per-driver
 rows with the number of sentences each coder gave the driver: a kappa of 1.0 on four ambition sentences says little.
 The two disagreements and their adjudication (by the first coder; there was no third reader) follow."""),
-("code", """from helpers import reliability
+("code", """from helpers.study import reliability
 
 table = reliability.reliability_table(study.tables["sentences"])
 table[table["table"].str.startswith("carnegie_drivers")]"""),

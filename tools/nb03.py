@@ -12,7 +12,7 @@ machine-translated excerpt).
 **Questions.** Which vocabulary is distinctive of each text, and which is shared? How does each frame China? What does
 each ask of whom? What links the two texts? Where do they agree and where do they diverge?
 
-**Methods.** Each method is a small function in `helpers.analysis` that works on the export's tables, so a student
+**Methods.** Each method is a small function in `helpers.methods.analysis` that works on the export's tables, so a student
 can reuse it on any corpus. Each section says what the method measures and when to trust it. All counts use the
 **bodies** of the texts (no front matter, notes or bios); the Carnegie passage that the quality audit marks as
 inserted is left out.
@@ -21,13 +21,16 @@ inserted is left out.
 DIR --out DIR` runs this notebook on the first two documents of another folder. The methods then apply to those
 documents; the hand-coded sections (themes, links, conclusion) and the commentary stay about the study's two texts."""),
 ("code", """import helpers
-from helpers import analysis, audit, plotting
-from helpers import comparison as cp
+from helpers import audit
+from helpers.methods import analysis
+from helpers.publish import plotting
+from helpers.study import comparison as cp
+from helpers.study.layer import STUDY
 
 helpers.setup()""", "setup"),
 ("code", """CORPUS = None            # a folder with manifest.csv; None: the study's texts (data/raw)
 DOC_A, DOC_B = "fes2024", "carnegie2024"   # the two documents to compare""", "parameters"),
-("code", """study = audit.load_study(CORPUS or audit.RAW)
+("code", """study = audit.load_study(CORPUS or audit.RAW, STUDY)
 DOCS = (DOC_A, DOC_B)
 STUDY_PAIR = cp.is_study_pair(DOCS)  # the hand-coded sections apply to the study's own texts only"""),
 ("md", """## Summary of findings
@@ -76,7 +79,7 @@ tokens. Content words exclude punctuation, the stopwords in `data/lexicon/stopwo
 everywhere."""),
 ("code", """cp.top_words(study, DOCS)"""),
 ("md", """**Keyness** asks which words are *more* frequent in one text than in the other, beyond chance. Two measures, both
-in `helpers.analysis`:
+in `helpers.methods.analysis`:
 
 - **Log-likelihood G²** (Dunning 1993) compares a word's observed counts with the counts expected if both texts used
   it at the same rate; its p-value comes from the χ² distribution with one degree of freedom (G² > 3.84: p < 0.05).

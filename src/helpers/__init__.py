@@ -2,13 +2,13 @@
 
 The pipeline runs corpus → structure → segment → entities → tables:
 
-- :mod:`helpers.corpus` reads the manifest and decodes the raw files;
-- :mod:`helpers.clean` and :mod:`helpers.structure` clean and segment the text
+- :mod:`helpers.text.corpus` reads the manifest and decodes the raw files;
+- :mod:`helpers.text.clean` and :mod:`helpers.text.structure` clean and segment the text
   into parts, sections and sentences with raw offsets;
-- :mod:`helpers.notes` parses footnotes and links them to their sentences;
-- :mod:`helpers.segment` tokenises with jieba and a domain dictionary;
-- :mod:`helpers.entities` links surface forms to canonical entities;
-- :mod:`helpers.quality` collects the quality audit;
+- :mod:`helpers.text.notes` parses footnotes and links them to their sentences;
+- :mod:`helpers.language.segment` tokenises with jieba and a domain dictionary;
+- :mod:`helpers.language.entities` links surface forms to canonical entities;
+- :mod:`helpers.text.quality` collects the quality audit;
 - :mod:`helpers.tables` assembles the export tables; :mod:`helpers.export` writes them.
 """
 
@@ -24,8 +24,8 @@ def setup() -> None:
     """
     import pandas as pd
 
-    from . import segment  # noqa: F401  (silences jieba's logger on import)
-    from .plotting import use_cjk_font
+    from .language import segment  # noqa: F401  (silences jieba's logger on import)
+    from .publish.plotting import use_cjk_font
 
     use_cjk_font()
     try:

@@ -24,17 +24,18 @@ from .paths import PROCESSED, RAW
 
 def _export(out: Path, corpus: Path, jobs: int = 1) -> None:
     from .export import write_tables
+    from .study.layer import STUDY
     from .tables import corpus_tables
 
     start = time.perf_counter()
-    tables = corpus_tables(corpus, jobs)
+    tables = corpus_tables(corpus, jobs, STUDY)  # the study's additions apply to its own two texts only
     paths = write_tables(tables, out)
     sizes = ", ".join(f"{p.stem} {len(tables[p.stem])}" for p in paths)
     print(f"wrote {len(paths)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
 
 
 def _build() -> None:
-    from .notebooks import execute_notebook, notebook_paths
+    from .publish.notebooks import execute_notebook, notebook_paths
 
     _export(PROCESSED, RAW)
     for path in notebook_paths():
@@ -44,7 +45,7 @@ def _build() -> None:
 
 
 def _report(out: Path) -> None:
-    from .report import build_report
+    from .publish.report import build_report
 
     _export(PROCESSED, RAW)
     pages = build_report(out)
@@ -52,7 +53,7 @@ def _report(out: Path) -> None:
 
 
 def _audit(corpus: Path, out: Path) -> None:
-    from .parameters import run_on_corpus
+    from .publish.parameters import run_on_corpus
 
     pages = run_on_corpus(corpus, out)
     print(f"wrote {len(pages)} notebooks for {corpus} to {out}; open {pages[0]}")

@@ -6,23 +6,28 @@ Everything here is computed from the pipeline's tables; nothing is typed in.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from .paths import ANNOTATIONS, RAW
-from .quality import SEVERITIES, passage_starts
-from .tables import Processed, build_tables, process_corpus
+from .tables import NO_LAYER, Layer, Processed, build_tables, process_corpus
+from .text.quality import SEVERITIES
 
 
 @dataclass
 class Study:
-    """The processed corpus and its tables."""
+    """The processed corpus and its tables.
+
+    ``starts`` maps a sentence to the first sentence of a run that is one problem (a phrase
+    torn across sentences); the layer that reviewed the texts supplies it, empty otherwise.
+    """
 
     processed: list[Processed]
     tables: dict[str, pd.DataFrame]
+    starts: dict[str, str] = field(default_factory=dict)
 
     def raw(self, doc_id: str) -> str:
         """The decoded raw text of a document."""
@@ -35,10 +40,14 @@ class Study:
 
 
 @lru_cache(maxsize=4)
-def load_study(corpus_dir: Path | str = RAW) -> Study:
-    """Run the pipeline on a corpus folder (cached per folder)."""
-    processed = process_corpus(corpus_dir)
-    return Study(processed, build_tables(processed))
+def load_study(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER) -> Study:
+    """Run the pipeline on a corpus folder, with a layer of document-specific knowledge (cached).
+
+    The generic pipeline by default; the study's notebooks pass the study's layer
+    (:func:`helpers.study.layer.load_study`).
+    """
+    processed = process_corpus(corpus_dir, layer)
+    return Study(processed, build_tables(processed, layer), layer.passage_starts())
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +76,7 @@ def flag_counts(study: Study) -> pd.DataFrame:
 def _with_passage(flags: pd.DataFrame, starts: dict[str, str] | None) -> pd.DataFrame:
     """*flags* with a ``passage`` key (the run's first sentence, or ``#n`` for a flag without a sentence) and a
     severity ``rank`` (0 is worst)."""
-    starts = passage_starts() if starts is None else starts
+    starts = starts or {}
     key = [(sid and starts.get(sid, sid)) or f"#{i}" for i, sid in enumerate(flags["sentence_id"])]
     return flags.assign(passage=key, rank=flags["severity"].map(SEVERITIES.index))
 
@@ -78,8 +87,8 @@ def problem_passages(flags: pd.DataFrame, starts: dict[str, str] | None = None) 
     A passage is a sentence: all flags on one sentence are one problem. Consecutive
     sentences that share one defect (a phrase torn across two sentences, a list inserted
     item by item) are one passage when *starts* maps each later sentence of the run to
-    its first; by default the runs are those recorded in the ``passage`` column of
-    ``data/annotations/quality_review.csv`` (:func:`helpers.quality.passage_starts`).
+    its first (the study's runs: :func:`helpers.study.review.passage_starts`); without
+    *starts* every sentence is a passage of its own.
     A flag without a sentence (removed boilerplate, missing notes) is a problem of its
     own. A problem takes the worst severity of its flags.
 
@@ -113,7 +122,7 @@ def problem_passages(flags: pd.DataFrame, starts: dict[str, str] | None = None) 
 
 def problems(study: Study, doc_id: str | None = None, severities: list[str] | None = None) -> pd.DataFrame:
     """The problem passages (:func:`problem_passages`) of the study, optionally of one document or some severities."""
-    table = problem_passages(study.tables["quality_flags"])
+    table = problem_passages(study.tables["quality_flags"], study.starts)
     if doc_id:
         table = table[table["doc_id"] == doc_id]
     if severities:
@@ -123,7 +132,7 @@ def problems(study: Study, doc_id: str | None = None, severities: list[str] | No
 
 def problem_counts(study: Study) -> pd.DataFrame:
     """Problem passages by severity (rows, worst first) and document (columns)."""
-    problems = problem_passages(study.tables["quality_flags"])
+    problems = problem_passages(study.tables["quality_flags"], study.starts)
     return (problems.groupby(["severity", "doc_id"]).size().unstack(fill_value=0)
             .reindex(index=list(SEVERITIES), columns=list(study.tables["documents"]["doc_id"]), fill_value=0)
             .rename_axis(index="severity", columns=None))
@@ -215,8 +224,8 @@ def trust_summary(study: Study) -> pd.DataFrame:
     """
     sentences = study.tables["sentences"]
     flags = study.tables["quality_flags"]
-    problems = problem_passages(flags)
-    keyed = _with_passage(flags, None)
+    problems = problem_passages(flags, study.starts)
+    keyed = _with_passage(flags, study.starts)
     worst = keyed.groupby(["doc_id", "passage"])["rank"].transform("min").map(lambda r: SEVERITIES[r])
     rows = []
     for severity in SEVERITIES:
@@ -266,7 +275,7 @@ def trace(study: Study, sentence_id: str) -> pd.DataFrame:
 
 def segmentation_examples(study: Study, sentence_ids: list[str]) -> pd.DataFrame:
     """The same sentences segmented by jieba's default dictionary and by the domain tokenizer."""
-    from .segment import tokenize
+    from .language.segment import tokenize
 
     text = study.tables["sentences"].set_index("sentence_id")["text"]
     rows = []
@@ -296,21 +305,6 @@ def footnotes_view(study: Study, doc_id: str) -> pd.DataFrame:
     notes = study.tables["footnotes"]
     view = notes[notes["doc_id"] == doc_id]
     return view[["number", "marker_style", "marker_sentence_id", "authors", "year", "title", "url"]].reset_index(drop=True)
-
-
-def reference_overview() -> pd.DataFrame:
-    """The reference tables: rows, what they cover, and how many distinct sources they cite."""
-    from .reference import load_all
-
-    rows = []
-    for name, table in load_all().items():
-        sources = set()
-        if "source_url" in table.columns:
-            for cell in table["source_url"]:
-                sources.update(u.strip() for u in cell.split(" ; ") if u.strip())
-        rows.append({"table": f"{name}.csv", "rows": len(table), "columns": ", ".join(table.columns[:6]),
-                     "distinct_sources": len(sources) if sources else pd.NA})
-    return pd.DataFrame(rows).astype({"distinct_sources": "Int64"})
 
 
 def body_length(study: Study, doc_id: str) -> int:

@@ -1,32 +1,71 @@
-"""Stage 5 of the pipeline: the study's tables.
+"""Stage 5 of the pipeline: the tables of any corpus.
 
 :func:`process_corpus` runs every stage on every document; :func:`build_tables`
 turns the results into the pandas DataFrames that ``python -m helpers export``
 writes and the notebooks display.  Each table is documented in ``docs/tables.md``.
+
+This module knows nothing of the study.  What holds only for particular documents
+(the study's hand-reviewed flags, its record of mistranslated names, its coded
+tables) comes in through a :class:`Layer`; :mod:`helpers.study.layer` is the study's,
+and it applies only to the study's own texts, byte for byte.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Document, load_corpus
-from .entities import Mention, find_mentions, label
 from .errors import HelpersError
-from .lexicon import aliases
-from .notes import Footnote, footnotes
+from .language.entities import Mention, find_mentions, label
+from .language.lexicon import Alias, aliases
+from .language.segment import Token, dictionary_version, is_punct, is_stopword, tokenize
 from .paths import RAW
-from .quality import Flag, review_flags, rule_flags
-from .segment import Token, dictionary_version, is_punct, is_stopword, tokenize
-from .structure import Structured, structure
+from .text.corpus import Document, load_corpus
+from .text.notes import Footnote, footnotes
+from .text.quality import Flag, rule_flags
+from .text.structure import Structured, structure
 
+#: The tables of every corpus, in the order they are written.
 TABLES: tuple[str, ...] = (
     "documents", "sections", "sentences", "footnotes", "tokens", "mentions", "cleaning_log", "quality_flags",
-    "positions", "proposals", "claims_check", "events", "recommendations", "concepts", "drivers", "keyness",
 )
+
+
+class Layer:
+    """Knowledge that holds only for particular documents, added to the generic pipeline.
+
+    The base class adds nothing; a subclass (the study's is :class:`helpers.study.layer.StudyLayer`)
+    says which documents it :meth:`applies` to and what it adds to them: surface forms of
+    names (:meth:`aliases`), hand-reviewed quality flags (:meth:`flags`), runs of sentences
+    that are one problem (:meth:`passage_starts`) and whole tables (:meth:`tables`).
+    """
+
+    def applies(self, document: Document) -> bool:
+        """True when the layer has something to say about *document*."""
+        return False
+
+    def aliases(self, document: Document) -> tuple[Alias, ...]:
+        """Extra surface forms for the names in *document*."""
+        return ()
+
+    def flags(self, document: Document) -> list[Flag]:
+        """Hand-reviewed quality flags of *document*."""
+        return []
+
+    def passage_starts(self) -> dict[str, str]:
+        """Sentence id → the first sentence of the reviewed run it belongs to."""
+        return {}
+
+    def tables(self, tables: dict[str, pd.DataFrame], documents: list[Document]) -> dict[str, pd.DataFrame]:
+        """Further tables, built on the generic ones; none by default."""
+        return {}
+
+
+NO_LAYER = Layer()
 
 
 @dataclass
@@ -45,14 +84,14 @@ class Processed:
         return self.structured.document
 
 
-def process_document(document: Document) -> Processed:
+def process_document(document: Document, layer: Layer = NO_LAYER) -> Processed:
     """Structure, annotate and audit one document.
 
     An unexpected failure is re-raised as a one-line :class:`HelpersError` that names
     the file, so that in a corpus of many documents the user knows which one to look at.
     """
     try:
-        return _process(document)
+        return _process(document, layer)
     except HelpersError:
         raise
     except Exception as exc:  # a defect of ours, met on this file
@@ -62,28 +101,33 @@ def process_document(document: Document) -> Processed:
         ) from exc
 
 
-def _process(document: Document) -> Processed:
+def _process(document: Document, layer: Layer) -> Processed:
+    applies = layer.applies(document)
+    extra = layer.aliases(document) if applies else ()
     structured = structure(document)
     notes = footnotes(structured)
-    tokens = {s.sentence_id: tokenize(s.text) for s in structured.sentences}
-    mentions = {s.sentence_id: find_mentions(s.text) for s in structured.sentences}
-    notes_by_surface = {a.surface: a.note for a in aliases()}
-    flags = rule_flags(structured, mentions, notes, notes_by_surface) + review_flags(document.doc_id)
+    names = tuple(a.surface for a in extra)
+    tokens = {s.sentence_id: tokenize(s.text, names=names) for s in structured.sentences}
+    mentions = {s.sentence_id: find_mentions(s.text, extra) for s in structured.sentences}
+    notes_by_surface = {a.surface: a.note for a in (*aliases(), *extra)}
+    flags = rule_flags(structured, mentions, notes, notes_by_surface)
+    if applies:
+        flags += layer.flags(document)
     return Processed(structured, notes, tokens, mentions, flags)
 
 
-def process_corpus(corpus_dir: Path | str = RAW) -> list[Processed]:
+def process_corpus(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER) -> list[Processed]:
     """Run the pipeline on every document of a corpus folder, in manifest order."""
-    return [process_document(d) for d in load_corpus(corpus_dir)]
+    return [process_document(d, layer) for d in load_corpus(corpus_dir)]
 
 
-def build_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
-    """The export tables, keyed by name (see :data:`TABLES`), deterministically sorted."""
+def build_tables(processed: list[Processed], layer: Layer = NO_LAYER) -> dict[str, pd.DataFrame]:
+    """The export tables, keyed by name (see :data:`TABLES`, then the layer's), deterministically sorted."""
     tables = document_tables(processed)
-    return _finish(tables, [(p.document.doc_id, p.document.sha256) for p in processed])
+    return _finish(tables, [p.document for p in processed], layer)
 
 
-def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1) -> dict[str, pd.DataFrame]:
+def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_LAYER) -> dict[str, pd.DataFrame]:
     """The export tables of a corpus folder, optionally built in *jobs* worker processes.
 
     Each worker processes a run of documents and returns its tables, which are joined
@@ -96,17 +140,17 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1) -> dict[str, pd.D
     documents = load_corpus(corpus_dir)
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(documents) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return build_tables([process_document(d) for d in documents])
+        return build_tables([process_document(d, layer) for d in documents], layer)
 
-    from .segment import domain_tokenizer
+    from .language.segment import domain_tokenizer
 
     domain_tokenizer()  # load jieba once, before the workers fork
     size = -(-len(documents) // (4 * jobs))
     chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        parts = pool.map(_chunk_tables, chunks)
+        parts = pool.map(partial(_chunk_tables, layer=layer), chunks)
     tables = {name: _concat([part[name] for part in parts]) for name in parts[0]}
-    return _finish(tables, [(d.doc_id, d.sha256) for d in documents])
+    return _finish(tables, documents, layer)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -115,16 +159,15 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True) if filled else frames[0]
 
 
-def _chunk_tables(documents: list[Document]) -> dict[str, pd.DataFrame]:
-    return document_tables([process_document(d) for d in documents])
+def _chunk_tables(documents: list[Document], layer: Layer) -> dict[str, pd.DataFrame]:
+    return document_tables([process_document(d, layer) for d in documents])
 
 
-def _finish(tables: dict[str, pd.DataFrame], docs: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
-    """Add the tables built from hand coding and the keyness table, in the order of :data:`TABLES`."""
-    tables = dict(tables)
-    tables.update(coded_tables(docs))
-    tables["keyness"] = _keyness(tables)
-    return {name: tables[name] for name in TABLES}
+def _finish(tables: dict[str, pd.DataFrame], documents: list[Document], layer: Layer) -> dict[str, pd.DataFrame]:
+    """The generic tables in the order of :data:`TABLES`, then the layer's own."""
+    finished = {name: tables[name] for name in TABLES}
+    finished.update(layer.tables(finished, documents))
+    return finished
 
 
 def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
@@ -210,57 +253,3 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     tokens["is_stopword"] = [kinds[w][1] for w in token_columns["token"]]
     tables["tokens"] = tokens[columns["tokens"]]
     return {name: tables[name] for name in TABLES if name in tables}
-
-
-def _keyness(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """keyness.csv: which words are distinctive of the FES or the Carnegie text (notebook 03)."""
-    from types import SimpleNamespace
-
-    from .comparison import export_keyness
-
-    return export_keyness(SimpleNamespace(tables=tables))
-
-
-def _coded_for(docs: list[tuple[str, str]], doc_id: str) -> bool:
-    """True when the corpus holds *doc_id* as the very text the hand coding was done on."""
-    from .corpus import read_manifest
-
-    committed = {row["doc_id"]: row.get("sha256", "") for row in read_manifest(RAW)}
-    return (doc_id, committed.get(doc_id)) in set(docs)
-
-
-def coded_tables(docs: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
-    """The tables built from hand coding (see :data:`CODED_COLUMNS`).
-
-    Coded rows cite sentence ids of the study's own texts, so they are included only
-    when the corpus holds those texts unchanged; otherwise the tables are empty.
-    """
-    from . import sino_german, sino_us
-
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in CODED_COLUMNS}
-    if _coded_for(docs, sino_german.DOC):
-        parts["positions"].append(sino_german.export_positions())
-        parts["proposals"].append(sino_german.export_proposals())
-        parts["claims_check"].append(sino_german.export_claims())
-        parts["events"].append(sino_german.export_events())
-    if _coded_for(docs, sino_us.DOC):
-        parts["recommendations"].append(sino_us.export_recommendations())
-        parts["concepts"].append(sino_us.export_concepts())
-        parts["drivers"].append(sino_us.export_drivers())
-        parts["events"].append(sino_us.export_events())
-    return {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CODED_COLUMNS[name])
-            for name, frames in parts.items()}
-
-
-#: Columns of the tables built from hand coding.
-CODED_COLUMNS: dict[str, list[str]] = {
-    "positions": ["doc_id", "issue", "relation", "qualified", "basis", "germany", "china", "evidence", "issue_zh", "quotes",
-                  "note"],
-    "proposals": ["doc_id", "proposal_id", "proposal", "theme", "format", "ranking", "forum", "actors", "evidence", "quotes",
-                  "note"],
-    "claims_check": ["doc_id", "sentence_id", "claim", "verdict", "knowable", "reference", "note", "quote"],
-    "events": ["doc_id", "sentence_id", "date", "event", "quote"],
-    "recommendations": ["doc_id", "rec_id", "parent_id", "addressee", "theme", "format", "text", "sentence_id", "quote"],
-    "concepts": ["doc_id", "term", "label_en", "definition", "sentence_id", "entity", "quote"],
-    "drivers": ["doc_id", "sentence_id", "driver", "stance", "note"],
-}

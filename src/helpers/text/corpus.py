@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean import HAN
-from .errors import HelpersError
-from .paths import LEXICON, RAW
+from ..errors import HelpersError
+from ..paths import LEXICON, RAW
 
 #: Columns every manifest must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")

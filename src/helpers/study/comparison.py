@@ -1,6 +1,6 @@
 """Notebook 03: two texts side by side.
 
-Applies the methods of :mod:`helpers.analysis` to two documents of a corpus (by
+Applies the methods of :mod:`helpers.methods.analysis` to two documents of a corpus (by
 default the study's FES and Carnegie texts; notebook 03's parameters can name two
 others) and joins the hand-coded tables of notebooks 01 and 02 by theme.  Sentences
 that the quality audit marks as not part of a text (the Carnegie excerpt's inserted
@@ -13,11 +13,11 @@ import csv
 
 import pandas as pd
 
-from . import analysis
-from .audit import Study
+from ..methods import analysis
+from ..audit import Study
 from .coding import CODING, load_coded
-from .lexicon import entities
-from .paths import LEXICON
+from ..language.lexicon import entities
+from ..paths import LEXICON
 
 FES, CARNEGIE = "fes2024", "carnegie2024"
 STUDY_PAIR = (FES, CARNEGIE)
@@ -319,7 +319,7 @@ def collocates_by_text(study: Study, node: str, docs: tuple[str, str] = STUDY_PA
 def collocation_needs_by_text(study: Study, node: str, docs: tuple[str, str] = STUDY_PAIR,
                               min_count: int = MIN_COLLOCATE, fdr: float = FDR) -> pd.DataFrame:
     """Per text, what a collocate of *node* would need to reach significance after the correction
-    (see :func:`helpers.analysis.collocation_needs`)."""
+    (see :func:`helpers.methods.analysis.collocation_needs`)."""
     tokens = body_tokens(study, docs)
     rows = [{"doc_id": doc, **analysis.collocation_needs(tokens[tokens["doc_id"] == doc], node, min_count=min_count,
                                                         fdr=fdr)} for doc in docs]
@@ -440,7 +440,7 @@ def term_positions(study: Study, terms: list[str], docs: tuple[str, str] = STUDY
 def section_starts(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.DataFrame:
     """Where each body section starts, on the relative scale of :func:`term_positions` (0 to 1), with
     its number in the body (§1 …), heading and English gloss."""
-    from .audit import heading_glosses
+    from ..audit import heading_glosses
 
     headings = study.tables["sections"].set_index("section_id")["heading"]
     english = heading_glosses()

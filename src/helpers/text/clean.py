@@ -1,7 +1,7 @@
 """Stage 2a of the pipeline: character-level cleaning.
 
-Each function takes a :class:`~helpers.tracked.Tracked` piece of text, returns the
-cleaned piece, and appends one :class:`~helpers.tracked.Edit` per change to a log,
+Each function takes a :class:`~helpers.text.tracked.Tracked` piece of text, returns the
+cleaned piece, and appends one :class:`~helpers.text.tracked.Edit` per change to a log,
 so that every removal and repair can be reviewed in ``cleaning_log.csv``.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import HelpersError
-from .paths import LEXICON
+from ..errors import HelpersError
+from ..paths import LEXICON
 from .tracked import Edit, Tracked
 
 #: Han characters (CJK Unified Ideographs, extension A, compatibility).

@@ -12,11 +12,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .corpus import read_manifest
-from .errors import HelpersError
-from .export import atomic_folder
+from ..text.corpus import read_manifest
+from ..errors import HelpersError
+from ..export import atomic_folder
 from .notebooks import execute_notebook
-from .paths import NOTEBOOKS
+from ..paths import NOTEBOOKS
 
 
 def inject(notebook_path: Path, target: Path, values: dict[str, object]) -> Path:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import HelpersError
-from .paths import LEXICON
+from ..errors import HelpersError
+from ..paths import LEXICON
 
 CATEGORIES: tuple[str, ...] = ("treaty", "initiative", "organisation", "concept", "person", "country")
 FORMS: tuple[str, ...] = (
@@ -86,12 +86,26 @@ def aliases(path: Path = LEXICON / "aliases.csv") -> tuple[Alias, ...]:
     """
     known = entities()
     out = [Alias(e.label_zh, e.entity, "canonical", "") for e in known.values()]
+    out.extend(read_aliases(path))
+    return _unique(out, path)
+
+
+@lru_cache(maxsize=None)
+def read_aliases(path: Path) -> tuple[Alias, ...]:
+    """The rows of one alias file (surface, entity, form, note), validated against the entities."""
+    known = entities()
+    out = []
     for row in _read_csv(path, ("surface", "entity", "form", "note")):
         if row["entity"] not in known:
             raise HelpersError(f"{path}: alias {row['surface']!r} names unknown entity {row['entity']!r}; add it to entities.csv.")
         if row["form"] not in FORMS:
             raise HelpersError(f"{path}: alias {row['surface']!r} has unknown form {row['form']!r}; use one of {', '.join(FORMS)}.")
         out.append(Alias(row["surface"], row["entity"], row["form"], row["note"]))
+    return tuple(out)
+
+
+def _unique(out: list[Alias], path: Path) -> tuple[Alias, ...]:
+    """*out* without repeated surfaces; a surface that resolves to two entities is an error."""
     seen: dict[str, str] = {}
     unique: list[Alias] = []
     for alias in out:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import HelpersError
-from .paths import DATA
+from ..errors import HelpersError
+from ..paths import DATA
 
 CODING = DATA / "coding"
 

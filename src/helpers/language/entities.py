@@ -35,15 +35,17 @@ def dyads() -> dict[str, tuple[str, str]]:
     """Two-country compounds and the two entities each names."""
     import csv
 
-    from .paths import LEXICON
+    from ..paths import LEXICON
 
     with (LEXICON / "dyads.csv").open(encoding="utf-8", newline="") as handle:
         return {row["surface"]: (row["entity_a"], row["entity_b"]) for row in csv.DictReader(handle)}
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, Alias]]:
+@lru_cache(maxsize=8)
+def _matcher(extra: tuple[Alias, ...] = ()) -> tuple[re.Pattern[str], dict[str, Alias]]:
     table = {a.surface: a for a in aliases()}
+    for alias in extra:
+        table.setdefault(alias.surface, alias)
     for surface in dyads():
         table.setdefault(surface, Alias(surface, "", "dyad", ""))
     parts = []
@@ -55,13 +57,16 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Alias]]:
     return re.compile("|".join(parts)), table
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, extra: tuple[Alias, ...] = ()) -> list[Mention]:
     """All entity mentions in *text*, left to right, without overlaps.
+
+    *extra* adds surface forms that hold only for particular documents (the study's
+    record of mistranslations, :mod:`helpers.study.layer`); the lexicon's own forms win.
 
     A form in brackets right after another form of the same entity, as in
     《联合全面行动计划》（JCPOA） or 杰克·苏利文（JakeSullivan）, is merged into one mention.
     """
-    pattern, table = _matcher()
+    pattern, table = _matcher(extra)
     found: list[Mention] = []
     for match in pattern.finditer(text):
         alias = table[match.group(0)]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import HelpersError
-from .lexicon import CATEGORIES
-from .paths import REFERENCE
+from ..errors import HelpersError
+from ..language.lexicon import CATEGORIES
+from ..paths import REFERENCE
 
 #: Required columns of each reference table.
 SCHEMAS: dict[str, tuple[str, ...]] = {
@@ -115,7 +115,7 @@ def source_kinds(path: Path | None = None) -> dict[str, str]:
     ``primary`` (the publisher of the fact: a government, an organisation, SIPRI, FAS, the treaty depositary),
     ``research or NGO``, ``news``, or ``secondary or aggregator`` (Wikipedia and mirrors, document-sharing and
     re-posting sites), which must be checked against a primary source before a figure is cited."""
-    from .paths import ANNOTATIONS
+    from ..paths import ANNOTATIONS
 
     path = path or ANNOTATIONS / "source_domains.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -132,3 +132,16 @@ def source_kind(urls: str) -> str:
         found.append(kinds.get(domain, "unclassified"))
     ranked = [k for k in order if k in found]
     return ranked[0] if ranked else "unclassified"
+
+
+def overview() -> pd.DataFrame:
+    """The reference tables: rows, what they cover, and how many distinct sources they cite."""
+    rows = []
+    for name, table in load_all().items():
+        sources = set()
+        if "source_url" in table.columns:
+            for cell in table["source_url"]:
+                sources.update(u.strip() for u in cell.split(" ; ") if u.strip())
+        rows.append({"table": f"{name}.csv", "rows": len(table), "columns": ", ".join(table.columns[:6]),
+                     "distinct_sources": len(sources) if sources else pd.NA})
+    return pd.DataFrame(rows).astype({"distinct_sources": "Int64"})

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import aliases, domain_dictionary, stopwords
-from .paths import cache_dir
+from ..paths import cache_dir
 
 with warnings.catch_warnings():
     # jieba 0.42.1 imports pkg_resources, which setuptools >= 80 deprecates loudly.
@@ -75,12 +75,12 @@ def domain_tokenizer() -> "jieba.Tokenizer":
     return tokenizer
 
 
-@lru_cache(maxsize=1)
-def _protected() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _protected(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Names jieba would always split (they contain ·, /, spaces …), longest first,
-    and the runs in ``_ALWAYS_WHOLE``."""
+    and the runs in ``_ALWAYS_WHOLE``; *extra* adds names that hold for one document."""
     names = {t for t, _ in domain_dictionary().terms if not _JIEBA_WORD.match(t)}
-    names |= {a.surface for a in aliases() if not _JIEBA_WORD.match(a.surface)}
+    names |= {a for a in (*(a.surface for a in aliases()), *extra) if not _JIEBA_WORD.match(a)}
     escaped = [re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))]
     return re.compile("|".join([*escaped, _ALWAYS_WHOLE]))
 
@@ -90,19 +90,21 @@ def dictionary_version() -> str:
     return f"jieba {jieba.__version__} + domain_dict {domain_dictionary().version}"
 
 
-def tokenize(text: str, *, domain: bool = True, hmm: bool = True) -> list[Token]:
+def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[str, ...] = ()) -> list[Token]:
     """Segment *text* into tokens with character spans (whitespace dropped).
 
     Args:
         text: one sentence (or any string).
         domain: use the domain tokenizer (True) or jieba's bare general dictionary.
         hmm: let jieba's HMM guess unknown words.
+        names: further names kept whole with the domain tokenizer (a layer's surface forms
+            that hold for this document only, such as a mistranslated title with a space).
     """
     tokenizer = domain_tokenizer() if domain else default_tokenizer()
     pieces: list[tuple[str, int, bool]] = []
     position = 0
     if domain:
-        for match in _protected().finditer(text):
+        for match in _protected(names).finditer(text):
             pieces.append((text[position:match.start()], position, False))
             pieces.append((match.group(0), match.start(), True))
             position = match.end()

@@ -11,12 +11,12 @@ from collections import Counter
 
 import pandas as pd
 
-from .audit import Study
-from .audit import body_length as audit_body_length
-from .audit import dispersion as audit_dispersion
+from ..audit import Study
+from ..audit import body_length as audit_body_length
+from ..audit import dispersion as audit_dispersion
 from .coding import FORMATS, RELATIONS, THEMES, VERDICTS, evidence_pairs, format_evidence, load_coded
-from .dates import extract_dates, to_year
-from .lexicon import entities
+from ..language.dates import extract_dates, to_year
+from ..language.lexicon import entities
 from .reference import load_reference, lookup
 
 DOC = "fes2024"
@@ -254,7 +254,7 @@ def mentions_by_section(study: Study, entity_ids: list[str]) -> pd.DataFrame:
     """Mentions of each entity per body section (the numbers behind the dispersion plot); each section
     is headed by its Chinese heading and an English gloss."""
     hits, _ = dispersion(study, entity_ids)
-    from .audit import heading_glosses
+    from ..audit import heading_glosses
 
     sections = study.tables["sentences"].set_index("sentence_id")["section_id"]
     glosses = heading_glosses()

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .audit import Study
+from ..audit import Study
 from .coding import CODING, format_evidence, load_coded
-from .dates import to_year
+from ..language.dates import to_year
 from .reference import load_reference, source_kind
 
 DOC = "carnegie2024"

@@ -7,8 +7,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from .errors import HelpersError
-from .paths import NOTEBOOKS
+from ..errors import HelpersError
+from ..paths import NOTEBOOKS
 
 
 def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:

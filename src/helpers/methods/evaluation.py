@@ -10,7 +10,7 @@ The measures, all on the real texts:
   sentences (``data/annotations/segmentation_gold.tsv``);
 - **entity-linking precision and recall** on hand-checked samples of each document
   (``data/annotations/entity_precision.csv`` and ``entity_recall.csv``);
-- **date extraction** against hand-coded dates (the tables of ``helpers.sino_german``).
+- **date extraction** against hand-coded dates (the tables of ``helpers.study.sino_german``).
 
 Every score comes with a 95 % interval, because the samples are small: a score of 40/40
 is not "perfect" but "at least about 0.91" (:func:`wilson_interval`).  Proportions get
@@ -28,11 +28,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import HelpersError
-from .lexicon import domain_dictionary
-from .paths import ANNOTATIONS
-from .segment import Token, boundaries, boundary_scores, tokenize
-from .structure import Sentence
+from ..errors import HelpersError
+from ..language.lexicon import domain_dictionary
+from ..paths import ANNOTATIONS
+from ..language.segment import Token, boundaries, boundary_scores, tokenize
+from ..text.structure import Sentence
 
 #: z for a two-sided 95 % interval (the 0.975 quantile of the standard normal).
 Z95 = 1.959963984540054
@@ -309,7 +309,7 @@ def _doc_of(sentence_id: str) -> str:
 def _read_rows(path: Path) -> list[dict[str, str]]:
     """The rows of a hand-checked sample; a row with more fields than the header (an unquoted comma
     in a note) is refused rather than read with its note cut."""
-    from .errors import HelpersError
+    from ..errors import HelpersError
 
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

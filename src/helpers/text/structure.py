@@ -1,6 +1,6 @@
 """Stage 2b of the pipeline: structure.
 
-Turns one decoded :class:`~helpers.corpus.Document` into parts (front, body, notes,
+Turns one decoded :class:`~helpers.text.corpus.Document` into parts (front, body, notes,
 back), sections with headings, paragraphs and sentences, each sentence keeping its
 raw offsets.  What is removed (web boilerplate, a repeated title) or repaired (a
 sentence cut by a page break or a footnote block) is logged with its raw span.

@@ -21,10 +21,10 @@ import re
 import shutil
 from pathlib import Path
 
-from .errors import HelpersError
-from .export import atomic_folder
+from ..errors import HelpersError
+from ..export import atomic_folder
 from .notebooks import execute_notebook, notebook_paths
-from .paths import NOTEBOOKS
+from ..paths import NOTEBOOKS
 
 TITLE = "Two Chinese texts on arms control: a reproducible study"
 FONT_CSS = """<style>

@@ -409,7 +409,7 @@ def _section_lines(ax: plt.Axes, positions: list[float], names: list[str], lead:
 
 def _heading_names(headings: "pd.Series[str]") -> list[str]:
     """English names of section headings (the reviewed glosses; the heading itself when none)."""
-    from .audit import heading_glosses
+    from ..audit import heading_glosses
 
     english = heading_glosses()
     return [english.get(h, h) if h else "opening (no heading)" for h in headings.fillna("")]

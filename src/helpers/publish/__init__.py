@@ -1,0 +1,1 @@
+"""Publishing: charts, executing notebooks, the HTML site and the audit of a user's corpus."""
