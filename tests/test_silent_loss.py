@@ -119,6 +119,35 @@ def test_nothing_logged_as_removed_survives_in_any_sentence(body_lines, breaks):
         assert not removed & set(sentence.offsets), (text, sentence.text)
 
 
+# Line separators of web text (tests/test_web_text.py): a <br> in any spelling, runs of spaces or ideographic
+# spaces; and clutter that needs them to become a line of its own, junk glued to a line, an English line.
+SEPARATORS = ["\n", "\n\n", "<br>", "<br/>", "<br />", "<br><br>", "  ", "\u3000\u3000", "。  "]
+WEB_CLUTTER = CLUTTER + ["相关新闻：某国宣布退出条约", "会场外景 本报记者李某摄", "q#Zt8&Lm@Wv2;Pk", "签署日2001年5月8日",
+                         "缔约方178", "保存处美国英国", "广告", "邮箱：editor@example.org", "2023-05-03 08:15",
+                         "The two sides agreed to hold similar exchanges next year.", "中英对照"]
+web_lines = st.lists(st.one_of(st.lists(st.sampled_from(PROSE), min_size=3, max_size=30).map("".join),
+                               st.sampled_from(WEB_CLUTTER)), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(web_lines, st.lists(st.sampled_from(SEPARATORS), min_size=12, max_size=12),
+       st.sampled_from(["", "k9&Qz@Lw4=Tp"]))
+def test_nothing_logged_as_removed_survives_when_web_lines_are_split(body_lines, separators, junk):
+    """The same invariant on web text whose lines are separated by <br> and runs of spaces: the line splitting
+    (logged as break_line) must not bring back a character that a removal covers, and every character of a
+    sentence still comes from inside the raw text."""
+    text = "".join(line + separators[i] for i, line in enumerate(body_lines)) + junk + "\n"
+    result = structure(document(text))
+    removed = set()
+    for edit in result.log:
+        if edit.action in ("remove_boilerplate", "remove_translation"):
+            removed.update(range(edit.raw_start, edit.raw_end))
+    for sentence in result.sentences:
+        assert not removed & set(sentence.offsets), (text, sentence.text)
+        assert all(0 <= offset < len(text) for offset in sentence.offsets)
+        assert "<br" not in sentence.text and "\n" not in sentence.text, (text, sentence.text)
+
+
 # Web clutter seen on real Chinese news and forum pages, imitated here (no page's text is copied): each line must
 # be dropped and logged, and the prose beside it kept, including a sentence that uses the rule's keyword.
 CLUTTER_LINES = [

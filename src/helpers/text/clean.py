@@ -327,6 +327,99 @@ def strip_citation_markers(piece: Tracked, log: list[Edit]) -> Tracked:
     return piece.edit(_CITATION, "", "strip_note_marker", lambda m: f"citation marker {m.group(0)} of a web page", log)
 
 
+# --------------------------------------------------------------------------- #
+# Web text: HTML line breaks and debris that a line rule cannot express
+# --------------------------------------------------------------------------- #
+#: A tag that ends a line (``<br>``, ``<br/>``, ``<br />``, ``<li>``) or a block (``<p>``, ``</p>``, ``<div>``, …).
+_HTML_LINE_BREAK = re.compile(r"<br\s*/?>|</?(?:li|tr)\b[^<>\n]*>", re.I)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|blockquote|section|article|ul|ol|table)\b[^<>\n]*>", re.I)
+#: Any tag or entity that :func:`convert_html` turns into a line break or removes.
+HTML_TAG = re.compile(f"{_HTML_LINE_BREAK.pattern}|{_HTML_BLOCK.pattern}|{_HTML.pattern}", re.I)
+
+
+def convert_html(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Turn the HTML that a pasted or saved text carries into the line structure it stands for.
+
+    ``<br>`` (in any spelling) and list items become a line break, block tags (``<p>``, ``</div>``, …) a
+    blank line, so that a page's lines and paragraphs survive instead of running together; inline tags
+    and entities are removed as before (:func:`strip_markup`).  Done on the whole text, before lines
+    are split, because a line rule or the English-line test must not see ``<span style=…>``.  Each
+    break is logged (``break_line``); the new line break maps to the tag's first raw offset.
+    """
+    piece = piece.edit(_HTML_LINE_BREAK, "\n", "break_line",
+                       lambda m: f"HTML line break {m.group(0)} made a line break", log)
+    piece = piece.edit(_HTML_BLOCK, "\n\n", "break_line",
+                       lambda m: f"HTML block tag {m.group(0)} made a paragraph break", log)
+    return piece.edit(
+        _HTML, lambda m: _ENTITY.get(m.group(0).lower(), ""), "strip_markup", "HTML tag or entity", log
+    )
+
+
+#: Characters that random anti-scraping strings are full of and running text rarely has.
+_JUNK_SYMBOLS = frozenset("~!@#$%^&*+=|;<>{}\\`")
+_URL_OR_MAIL = re.compile(r"://|^www\.|@[\w-]+\.[A-Za-z]{2,}")
+_ASCII_RUN_AT_LINE_END = re.compile(rf"(?<=[{CJK}])[!-~]{{8,}}(?=[ \t]*(?:\n|\Z))")
+
+
+def is_junk_string(token: str) -> bool:
+    """True for a run of random ASCII inserted against copying (``%i@FamjDJNl@K``, ``hm&0hhFKVvt8sRMhDF+``).
+
+    Such a string mixes at least three of lower case, upper case, digits and symbols, switches case or
+    letter/digit at least twice, and holds symbols (``@ | & = ~ ;`` …) that words, numbers, dates and
+    abbreviations do not; URLs and e-mail addresses are never junk.
+    """
+    if len(token) < 8 or _URL_OR_MAIL.search(token):
+        return False
+    symbols = sum(c in _JUNK_SYMBOLS for c in token)
+    brackets = sum(c in "()[]," for c in token)
+    classes = sum((any(c.islower() for c in token), any(c.isupper() for c in token),
+                   any(c.isdigit() for c in token), symbols > 0))
+    return symbols >= 1 and symbols + brackets >= 2 and classes >= 3 and _switches(token) >= 2
+
+
+def _switches(token: str) -> int:
+    """How often *token* switches between lower and upper case or between letters and digits (a capital
+    starting a word does not count)."""
+    count = 0
+    for i, (a, b) in enumerate(zip(token, token[1:])):
+        starts_word = a.isupper() and b.islower() and (i == 0 or not token[i - 1].isalpha())
+        if a.isalpha() and b.isalpha() and a.islower() != b.islower() and not starts_word:
+            count += 1
+        elif (a.isalpha() and b.isdigit()) or (a.isdigit() and b.isalpha()):
+            count += 1
+    return count
+
+
+def junk_line_reason(line: str) -> str | None:
+    """The reason a whole line is an anti-scraping junk string (every word of it junk), or None."""
+    words = line.split()
+    if words and all(is_junk_string(w) for w in words):
+        return "anti-scraping junk string (random ASCII) on a line of its own"
+    return None
+
+
+# A saved-page tool's date prefix fused into the first line: " date 2026-02-06 俄罗斯与美国…".
+_PAGE_DATE_PREFIX = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+(?=\S)")
+# An encyclopedia mirror's interlanguage link: the English article title glued after 英语 to the Chinese
+# term (…成为条约缔约国英语List of parties to the Biological Weapons Convention。).  Two English words at
+# least, and directly after a Han character or closing mark, so that 英语：Chemical Weapons Convention
+# (a gloss with its colon) and 用英语发言 stay.
+_INTERLANGUAGE_LINK = re.compile(
+    rf"(?<=[{HAN}》”」）)])英[语語](?:[A-Z0-9][A-Za-z0-9'’.\-]*)(?:,?[ ][A-Za-z0-9][A-Za-z0-9'’.\-]*)+"
+)
+
+
+def strip_web_debris(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Remove web debris that sits inside a line, where a line rule cannot reach it, logging each removal
+    as ``remove_boilerplate``: a stored page's date prefix before the first line, the interlanguage links of
+    an encyclopedia mirror, and anti-scraping junk glued to the end of a Chinese line."""
+    piece = piece.edit(_PAGE_DATE_PREFIX, "", "remove_boilerplate", "date prefix of a stored web page", log)
+    piece = piece.edit(_INTERLANGUAGE_LINK, "", "remove_boilerplate",
+                       "interlanguage link of an encyclopedia mirror (英语 + the English article's title)", log)
+    return piece.edit(_ASCII_RUN_AT_LINE_END, lambda m: "" if is_junk_string(m.group(0)) else m.group(0),
+                      "remove_boilerplate", "anti-scraping junk string (random ASCII) glued to the end of a line", log)
+
+
 def clean_piece(piece: Tracked, log: list[Edit], *, prose: bool) -> Tracked:
     """The markup, width and spacing normalisations, in this fixed order.
 

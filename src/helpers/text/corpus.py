@@ -160,6 +160,20 @@ def looks_like_html(text: str) -> bool:
         re.findall(r"</?(?:div|p|span|body|head|script)\b", text[:20000], re.I)) > 5
 
 
+_PAGE_MARKUP = re.compile(r"<(?:!doctype|html|head|body|script|style|meta)\b", re.I)
+#: The loader's note for a text that carries HTML tags but is not a saved page (the structure stage reads it).
+TEXT_WITH_TAGS_NOTE = ("text with HTML tags but no web page around them: kept as text, its tags made line breaks "
+                       "or removed during cleaning")
+
+
+def is_text_with_tags(text: str) -> bool:
+    """True for text that carries HTML tags (``<p>``, ``<br>``, ``<span>``) but is not a saved web page:
+    it opens with text rather than markup and has no page structure (``<html>``, ``<head>``, ``<body>``,
+    ``<script>``).  Such text, pasted from a page's source, keeps all its lines; a main-text extractor
+    would drop those outside the tags, such as the title line before them."""
+    return not text.lstrip().startswith("<") and not _PAGE_MARKUP.search(text)
+
+
 def require_chinese(text: str, path: Path) -> None:
     """Refuse a text without a single Chinese character (the wrong file, or text in another language)."""
     if not re.search(f"[{HAN}]", text):
@@ -292,7 +306,10 @@ def _load_row(row: dict[str, str], corpus_dir: Path) -> Document:
     text, encoding, decode_log = decode_bytes(data, path)
     meta = {column: row.get(column, "") for column in (*REQUIRED_COLUMNS, *DESCRIPTIVE_COLUMNS)}
     meta.update(row)
-    if looks_like_html(text):
+    if looks_like_html(text) and is_text_with_tags(text):
+        require_chinese(text, path)
+        decode_log = (*decode_log, TEXT_WITH_TAGS_NOTE)
+    elif looks_like_html(text):
         text, page, note = extract_main_text(text, path)
         require_chinese(text, path)
         for column, value in page.items():  # the manifest's own cells win over the page's

@@ -6,20 +6,24 @@ raw offsets.  What is removed (web boilerplate, a repeated title) or repaired (a
 sentence cut by a page break or a footnote block) is logged with its raw span.
 
 The rules are written for the layouts Chinese policy texts arrive in: a PDF
-extraction with footnote blocks at page breaks (the FES paper), and a web page that
-flattened a whole report into one line (the Carnegie excerpt).
+extraction with footnote blocks at page breaks (the FES paper), a web page that
+flattened a whole report into one line (the Carnegie excerpt), and pages a user
+copies from the web, whose lines may be separated by ``<br>`` or runs of spaces.
+What is repaired depends on the document's *source kind* (:func:`detect_source_kind`):
+only a PDF extraction has sentences cut by page breaks.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import statistics
 from array import array
 from dataclasses import dataclass, field
 
 from . import clean
 from .clean import CIRCLED, CJK, HAN, SUPERSCRIPT, TERMINAL, Marker
-from .corpus import Document
+from .corpus import TEXT_WITH_TAGS_NOTE, Document
 from .tracked import Edit, Tracked
 
 PARTS: tuple[str, ...] = ("front", "body", "notes", "back")
@@ -110,6 +114,185 @@ class Structured:
     truncated: bool
     notes: dict[int, Sentence]
     script: str = "simplified"
+    source_kind: str = "plain"
+    source_evidence: str = ""
+
+
+# --------------------------------------------------------------------------- #
+# Source kind: where the text came from decides what is repaired
+# --------------------------------------------------------------------------- #
+#: The kinds of source a text is detected as (:func:`detect_source_kind`).
+SOURCE_KINDS: tuple[str, ...] = ("html", "pdf", "plain")
+_PAGE_NUMBER_LINE = re.compile(r"^(?:(\d{1,3})|[-–—]\s*(\d{1,3})\s*[-–—]|第\s*(\d{1,3})\s*页)$")
+_ENDS_LINE = re.compile(rf"[{TERMINAL}…”」』]$")
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """What a text is an extraction of (one of :data:`SOURCE_KINDS`) and the evidence, in words."""
+
+    kind: str
+    evidence: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in SOURCE_KINDS:
+            raise ValueError(f"unknown source kind {self.kind!r}; use one of {', '.join(SOURCE_KINDS)}")
+
+
+def detect_source_kind(document: Document, text: str) -> SourceKind:
+    """Whether *text* (the document's normalised text) came from a web page, a PDF, or neither.
+
+    ``html``: a saved web page (the loader extracted its main text) or text carrying HTML tags
+    (``<br>``, ``<p>``).  ``pdf``: any sign of a PDF extraction (:func:`pdf_signs`).  ``plain``:
+    neither, the usual case for text copied from a web page.  Only a PDF has page breaks, so only
+    there are paragraphs that break off mid-sentence rejoined (:func:`repair_page_breaks`); in web
+    text such a paragraph is a caption, a byline or a paragraph of its own.
+    """
+    if any(note.startswith("HTML page:") for note in document.decode_log):
+        return SourceKind("html", "a saved web page, its main text extracted")
+    if TEXT_WITH_TAGS_NOTE in document.decode_log:
+        return SourceKind("html", "HTML tags in the text")
+    signs = pdf_signs(text)
+    if signs:
+        return SourceKind("pdf", "; ".join(signs))
+    if clean.HTML_TAG.search(text):
+        return SourceKind("html", "HTML tags in the text")
+    return SourceKind("plain", "no sign of a PDF extraction")
+
+
+def pdf_signs(text: str) -> list[str]:
+    """The signs in *text* that it was extracted from a PDF, in words (empty when there are none).
+
+    Form feeds; page numbers standing alone on two or more lines, increasing, with text between
+    them; a running head (the same short line three times or more); superscript note markers;
+    footnote blocks in the middle of the text (a note followed by more running text); lines
+    hard-wrapped to a similar length.  Each sign is one a web page does not show.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    signs = []
+    if "\f" in text:
+        signs.append("form feeds (page breaks)")
+    numbers = [(i, int(next(g for g in m.groups() if g))) for i, m in
+               ((i, _PAGE_NUMBER_LINE.match(line)) for i, line in enumerate(lines)) if m]
+    if len(numbers) >= 2 and all(b[0] - a[0] >= 3 and b[1] > a[1] for a, b in zip(numbers, numbers[1:])):
+        signs.append(f"{len(numbers)} page numbers standing alone")
+    counts: dict[str, int] = {}
+    for line in lines:
+        if 4 <= len(line) <= 40 and not line.isdigit():
+            counts[line] = counts.get(line, 0) + 1
+    heads = [line for line, n in counts.items() if n >= 3 and not clean.boilerplate_reason(line)]
+    if heads:
+        signs.append(f"a running head repeated {counts[heads[0]]} times ({heads[0]})")
+    if len(re.findall(f"[{SUPERSCRIPT}]+", text)) >= 2:
+        signs.append("superscript note markers")
+    if _notes_inside_text(lines):
+        signs.append("footnote blocks inside the running text")
+    if _hard_wrapped(lines):
+        signs.append("lines hard-wrapped to a similar length")
+    return signs
+
+
+def _notes_inside_text(lines: list[str]) -> bool:
+    """True when a numbered note with a citation cue (``1 参见…``) is followed by more running text, as
+    where a PDF's footnotes stand at a page break; notes at the end of a web page do not count."""
+    seen_note = False
+    for line in lines:
+        note = _NOTE.match(line)
+        if note and note.group("num"):
+            seen_note = True
+        elif seen_note and len(line) >= 30 and re.search(f"[{HAN}]", line) and not clean.boilerplate_reason(line):
+            return True
+    return False
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when most of eight or more longer lines have nearly the same length and do not end a sentence."""
+    long = [line for line in lines if len(line) >= 15]
+    if len(long) < 8:
+        return False
+    median = statistics.median(len(line) for line in long)
+    similar = [line for line in long if abs(len(line) - median) <= 0.15 * median]
+    unfinished = [line for line in similar if not _ENDS_LINE.search(line)]
+    return len(similar) >= 0.6 * len(long) and len(unfinished) >= 0.5 * len(similar)
+
+
+# --------------------------------------------------------------------------- #
+# Lines of web text
+# --------------------------------------------------------------------------- #
+# Whitespace inside a line: a run of two spaces or more, or an ideographic space (as wide as two), stands
+# between two things that are really separate lines (menu items, the fields of a date/source line, a
+# heading and its paragraph, two paragraphs whose line break was lost).
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t\u00a0\u2002\u2003\u3000]+(?=\S)")
+_WIDE_SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u3000]{2,}|\u3000")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_DATELINE = re.compile(r"\d{1,2}日[电讯]$")
+_OPENING, _CLOSING = "（(《“「『【[", "）)》”」』】]"
+
+
+def _open_brackets(prefix: str) -> int:
+    """How many brackets and quotation marks opened in *prefix* are still open at its end."""
+    return sum(prefix.count(c) for c in _OPENING) - sum(prefix.count(c) for c in _CLOSING)
+
+
+def _is_sentence(piece: str) -> bool:
+    """True for a piece of a line that is a sentence of the text (eight Han characters or more and a sentence
+    end), which a boilerplate rule matching the whole line must not take with it."""
+    return len(_HAN_CHAR.findall(piece)) >= 8 and bool(re.search(f"[{TERMINAL}]", piece))
+
+
+def split_space_separated_lines(text: Tracked, log: list[Edit]) -> Tracked:
+    """Break a web line where a run of spaces separates what are really two lines (logged as ``break_line``).
+
+    A run separates when it is at least two spaces wide (an ideographic space counts two) and a
+    Chinese character or mark stands on one side of it: ``网页  新闻``, ``15:57:36  来源：某网``,
+    ``。　　第二段``.  It does not where both sides are Latin or digits (a double space in English
+    text or inside a name), where it pads a label (``附　　件：``, one character before it), inside a
+    date (``2024年　3月``), after a news dateline (``…4月1日电　``), inside brackets (``（记者　王某）``),
+    or where the whole line is boilerplate anyway, so that the rule for the whole line removes all of
+    it (unless a piece of the line is a sentence, which must not go with it).  The new line break
+    maps to the first raw offset of the run it replaces.
+    """
+    source = text.text
+    boilerplate: dict[int, bool] = {}
+    # where the scan has got to, the start of its line and the brackets open there: kept as the runs are
+    # visited in order, so that a long line is read once rather than once per run
+    scan = {"pos": 0, "line_start": 0, "open": 0}
+
+    def advance(to: int) -> None:
+        segment = source[scan["pos"]:to]
+        newline = segment.rfind("\n")
+        if newline >= 0:
+            scan["line_start"] = scan["pos"] + newline + 1
+            scan["open"] = _open_brackets(source[scan["line_start"]:to])
+        else:
+            scan["open"] += _open_brackets(segment)
+        scan["pos"] = to
+
+    def repl(match: re.Match[str]) -> str:
+        run, start, end = match.group(0), match.start(), match.end()
+        if sum(2 if c == "\u3000" else 1 for c in run) < 2:
+            return run
+        before, after = source[start - 1], source[end]
+        if not (_CJK_CHAR.match(before) or _CJK_CHAR.match(after)):
+            return run
+        advance(start)
+        line_start = scan["line_start"]
+        if _HAN_CHAR.match(before) and (start - 1 == line_start or source[start - 2].isspace()):
+            return run  # a label padded to width (附　　件), or a name (李　明)
+        if before in "0123456789年月" and after in "0123456789年月日":
+            return run
+        if _DATELINE.search(source, max(line_start, start - 6), start) or scan["open"] > 0:
+            return run  # a news dateline (…4月1日电　正文) or a bracket (（记者　王某）) belongs to what follows
+        if line_start not in boilerplate:
+            line_end = source.find("\n", end)
+            line = source[line_start:line_end if line_end >= 0 else len(source)].strip()
+            boilerplate[line_start] = bool(clean.boilerplate_reason(line)) and not any(
+                _is_sentence(piece) for piece in _WIDE_SPACE.split(line))
+        return run if boilerplate[line_start] else "\n"
+
+    return text.edit(_SPACE_RUN, repl, "break_line",
+                     "run of spaces separating two lines of a web page: made a line break", log)
 
 
 # --------------------------------------------------------------------------- #
@@ -149,10 +332,16 @@ def is_english(text: str, min_words: int = 5) -> bool:
 
 
 def _drop_lines(lines: list[Tracked], log: list[Edit]) -> list[Tracked]:
-    """Drop boilerplate lines, and English lines in a block that also has Chinese lines."""
+    """Drop boilerplate lines, and English lines in a block that also has Chinese lines.
+
+    A line is boilerplate by a rule of ``data/lexicon/boilerplate.csv``, as an anti-scraping junk
+    string, or by its neighbours: the unlabelled rows of an encyclopedia infobox
+    (:func:`_infobox_rows`) and a run of portal menu rows (:func:`_menu_rows`).
+    """
+    reasons = [clean.boilerplate_reason(line.text) or clean.junk_line_reason(line.text) for line in lines]
+    reasons = _menu_rows(lines, _infobox_rows(lines, reasons))
     kept = []
-    for line in lines:
-        reason = clean.boilerplate_reason(line.text)
+    for line, reason in zip(lines, reasons):
         if reason:
             log.append(Edit(line.raw_start, line.raw_end, "remove_boilerplate", reason, line.text, ""))
             continue
@@ -167,6 +356,65 @@ def _drop_lines(lines: list[Tracked], log: list[Edit]) -> list[Tracked]:
                             "English line interleaved with the Chinese text (a parallel translation)", line.text, ""))
             continue
         out.append(line)
+    return out
+
+
+#: The reason of every boilerplate rule for a labelled infobox row starts with these words.
+INFOBOX = "row of an encyclopedia infobox"
+_SENTENCE_END = re.compile(f"[{TERMINAL}；;]")
+_SHORT_VALUE = re.compile(rf"^[^{TERMINAL}，,；;：:]{{1,20}}$")
+_MAP_CAPTION = re.compile(rf"^[^{TERMINAL}，,；;：:\s]{{2,30}}(参与国|参加国|缔约国|签署国|成员国)(分布)?(地图|图)?$")
+
+
+def _infobox_rows(lines: list[Tracked], reasons: list[str | None]) -> list[str | None]:
+    """Extend the reasons to the unlabelled rows of an encyclopedia infobox.
+
+    Where a block holds two or more labelled infobox rows (``签署日1972年4月10日``, ``缔约方185``: rules
+    whose reason starts with :data:`INFOBOX`), the rows between them without a sentence end
+    (``保存处美国英国…``, a second place of signature ``苏联莫斯科``), short values right after the last
+    one, and a map caption right before the first (``…公约参与国``) belong to the box too.
+    """
+    anchors = [i for i, reason in enumerate(reasons) if reason and reason.startswith(INFOBOX)]
+    if len(anchors) < 2:
+        return reasons
+    out = list(reasons)
+    first, last = anchors[0], anchors[-1]
+    for i in range(first + 1, last):
+        if not out[i] and len(lines[i].text) <= 80 and not _SENTENCE_END.search(lines[i].text):
+            out[i] = f"{INFOBOX} (a row between its labelled rows)"
+    i = last + 1
+    while i < len(lines) and not out[i] and _SHORT_VALUE.match(lines[i].text):
+        out[i] = f"{INFOBOX} (a value continued on the next line)"
+        i += 1
+    if first > 0 and not out[first - 1] and _MAP_CAPTION.match(lines[first - 1].text):
+        out[first - 1] = "map caption of an encyclopedia infobox"
+    return out
+
+
+# A portal menu row: one to four items of one to four Han characters (an item may end in an English word,
+# 中学Teens), separated by spaces, and nothing else.
+_MENU_ROW = re.compile(rf"^[{HAN}]{{1,4}}(?:[A-Za-z]{{1,10}})?(?:\s+[{HAN}]{{1,4}}(?:[A-Za-z]{{1,10}})?){{0,3}}$")
+
+
+def _menu_rows(lines: list[Tracked], reasons: list[str | None]) -> list[str | None]:
+    """Extend the reasons to a portal's menu: a run of six or more menu rows (:data:`_MENU_ROW`, two of
+    them with several items, ``纸质报纸 电子报纸``) among lines that are clutter anyway.
+
+    A run introduced by a line ending in a colon is a list in the text (``主要议题：``) and stays; so does
+    a shorter run, such as a title, an author and a date.
+    """
+    out = list(reasons)
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and (out[i] or _MENU_ROW.match(lines[i].text)):
+            run.append(i)
+            continue
+        rows = [j for j in run if not out[j]]
+        introduced = bool(run) and run[0] > 0 and re.search(r"[：:]$", lines[run[0] - 1].text)
+        if len(rows) >= 6 and sum(len(lines[j].text.split()) >= 2 for j in rows) >= 2 and not introduced:
+            for j in rows:
+                out[j] = "portal menu (a run of short menu rows)"
+        run = []
     return out
 
 
@@ -326,26 +574,85 @@ def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit]) -> list[Par
     return kept
 
 
-def remove_translations(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
-    """Drop English paragraphs from the body of a Chinese text (a bilingual page's parallel
-    translation), logging each; English in front and back matter (names, addresses) stays."""
+def remove_translations(paragraphs: list[Paragraph], log: list[Edit], interleaved: int = 0) -> list[Paragraph]:
+    """Drop the English of a bilingual page, logging each paragraph removed (``remove_translation``).
+
+    Always: English paragraphs of eight words or more in the body (a parallel translation), and an English
+    line of four words or more right before or after the Chinese title (the title's translation).  On a
+    bilingual page (:func:`is_bilingual`; *interleaved* counts the English lines already dropped between
+    Chinese ones) also every English line of four words or more in any part: the English title before the
+    Chinese one, English headings and front-matter lines.  A mostly Chinese line with an English name or
+    term inside is not English (:func:`is_english`) and stays; so does English in the front and back matter
+    of a text that is not bilingual (names, an address).
+    """
+    bilingual = is_bilingual(paragraphs, interleaved)
+    beside_title = _beside_title(paragraphs)
     kept = []
-    for p in paragraphs:
-        if p.part == "body" and p.kind in ("prose", "line") and is_english(p.text.text, min_words=8):
-            log.append(Edit(p.text.raw_start, p.text.raw_end, "remove_translation",
-                            "English paragraph in a Chinese text (a parallel translation)", p.text.text, ""))
+    for i, p in enumerate(paragraphs):
+        text = p.text.text
+        reason = None
+        if p.part == "body" and p.kind in ("prose", "line") and is_english(text, min_words=8):
+            reason = "English paragraph in a Chinese text (a parallel translation)"
+        elif p.kind != "note" and is_english(text, min_words=4):
+            if bilingual:
+                reason = "English line of a bilingual page (a parallel translation)"
+            elif i in beside_title:
+                reason = "English line beside the Chinese title (the title's translation)"
+        if reason:
+            log.append(Edit(p.text.raw_start, p.text.raw_end, "remove_translation", reason, text, ""))
             continue
         kept.append(p)
     return kept
 
 
-def repair_page_breaks(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
+def _is_chinese(text: str) -> bool:
+    return len(re.findall(f"[{HAN}]", text)) >= 4 and not is_english(text)
+
+
+def is_bilingual(paragraphs: list[Paragraph], interleaved: int = 0) -> bool:
+    """True for a bilingual page: two or more English lines or paragraphs (four words or more) stand
+    beside Chinese ones, counting the *interleaved* English lines already dropped inside blocks.  The
+    title's translation does not count: a Chinese text may carry an English title and, say, an English
+    address at its end without being a parallel translation."""
+    beside = 0
+    title = _beside_title(paragraphs)
+    for i, p in enumerate(paragraphs):
+        if i in title or p.kind == "note" or not is_english(p.text.text, min_words=4):
+            continue
+        neighbours = paragraphs[max(0, i - 1):i] + paragraphs[i + 1:i + 2]
+        beside += any(_is_chinese(q.text.text) for q in neighbours)
+    return interleaved + beside >= 2
+
+
+def _beside_title(paragraphs: list[Paragraph]) -> set[int]:
+    """The positions right before and after the document's title: its first front-matter title, line or
+    heading with Chinese characters."""
+    for i, p in enumerate(paragraphs):
+        if p.part != "front":
+            break
+        if p.kind in ("title", "line", "heading") and re.search(f"[{HAN}]", p.text.text):
+            return {i - 1, i + 1}
+    return set()
+
+
+def repair_page_breaks(paragraphs: list[Paragraph], log: list[Edit],
+                       source: SourceKind | None = None) -> list[Paragraph]:
     """Join body paragraphs that a page break or a footnote block cut mid-sentence.
 
     A body prose paragraph that does not end a sentence is joined to the next body
     paragraph, skipping any note blocks in between (they stay notes).  List items
-    and headings are never joined.
+    and headings are never joined.  Only a PDF extraction has page breaks: in a text of
+    another *source* kind (a web page) two paragraphs stay two, and each break that would
+    have been joined is logged as kept (``keep_paragraph_break``) with the kind and its evidence.
+    Without a *source*, the text is taken for a PDF extraction (the behaviour before source kinds).
     """
+    if source is not None and source.kind != "pdf":
+        for p, following in _breaks_to_join(paragraphs):
+            head, tail = p.text.text.rstrip(SUPERSCRIPT + " ")[-4:], following.text.text[:4]
+            log.append(Edit(p.text.raw_end, following.text.raw_start, "keep_paragraph_break",
+                            f"paragraph ends mid-sentence but is not joined to the next (…{head}|{tail}…): the "
+                            f"text is not a PDF extraction (source kind {source.kind}: {source.evidence})", "", ""))
+        return paragraphs
     out: list[Paragraph] = []
     pending: Paragraph | None = None
     skipped_notes = 0
@@ -355,7 +662,7 @@ def repair_page_breaks(paragraphs: list[Paragraph], log: list[Edit]) -> list[Par
             skipped_notes += 1
             continue
         if pending is not None:
-            if p.part == "body" and p.kind in ("prose", "line") and not _LIST_ITEM.match(p.text.text):
+            if _joinable(p):
                 head, tail = pending.text.text.rstrip(SUPERSCRIPT + " ")[-4:], p.text.text[:4]
                 where = f"across {skipped_notes} footnote block(s)" if skipped_notes else "across a paragraph break"
                 log.append(Edit(pending.text.raw_end, p.text.raw_start, "join_page_break",
@@ -369,12 +676,35 @@ def repair_page_breaks(paragraphs: list[Paragraph], log: list[Edit]) -> list[Par
                 continue
             pending = None
             skipped_notes = 0
-        if (p.part == "body" and p.kind == "prose" and not _LIST_ITEM.match(p.text.text)
-                and not _ENDS_SENTENCE.search(p.text.text.rstrip(SUPERSCRIPT + " "))):
+        if _breaks_off(p):
             pending = p
             skipped_notes = 0
         out.append(p)
     return out
+
+
+def _breaks_off(p: Paragraph) -> bool:
+    """True for a body prose paragraph (not a list item) that does not end a sentence."""
+    return (p.part == "body" and p.kind == "prose" and not _LIST_ITEM.match(p.text.text)
+            and not _ENDS_SENTENCE.search(p.text.text.rstrip(SUPERSCRIPT + " ")))
+
+
+def _joinable(p: Paragraph) -> bool:
+    """True for a body paragraph that can continue a sentence cut at a page break."""
+    return p.part == "body" and p.kind in ("prose", "line") and not _LIST_ITEM.match(p.text.text)
+
+
+def _breaks_to_join(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Paragraph]]:
+    """The pairs (paragraph that breaks off, the next paragraph that is not a note) that a page-break
+    repair would join."""
+    pairs = []
+    for i, p in enumerate(paragraphs):
+        if not _breaks_off(p):
+            continue
+        following = next((q for q in paragraphs[i + 1:] if q.kind != "note"), None)
+        if following is not None and _joinable(following):
+            pairs.append((p, following))
+    return pairs
 
 
 # --------------------------------------------------------------------------- #
@@ -427,17 +757,24 @@ def structure(document: Document) -> Structured:
 
     Returns:
         A :class:`Structured` with sections, sentences (with raw offsets), the
-        note markers removed, the cleaning log, and whether the text is truncated.
+        note markers removed, the cleaning log, whether the text is truncated, and the
+        source kind it was detected as (with the evidence).
     """
     log: list[Edit] = []
     markers: list[Marker] = []
     text = clean.normalise_line_ends(Tracked.from_raw(document.text), log)
     text, script = clean.to_simplified(text, log)
+    source = detect_source_kind(document, text.text)
+    text = clean.convert_html(text, log)
+    text = clean.strip_web_debris(text, log)
+    if source.kind != "pdf":  # in a PDF, runs of spaces are justification, not line breaks
+        text = split_space_separated_lines(text, log)
     paragraphs = [classify(p) for p in split_paragraphs(text, log)]
+    interleaved = sum(1 for e in log if e.action == "remove_translation")
     assign_parts(paragraphs)
     paragraphs = remove_boilerplate(paragraphs, log)
-    paragraphs = remove_translations(paragraphs, log)
-    paragraphs = repair_page_breaks(paragraphs, log)
+    paragraphs = remove_translations(paragraphs, log, interleaved)
+    paragraphs = repair_page_breaks(paragraphs, log, source)
 
     expected = [1]
     for p in paragraphs:
@@ -457,7 +794,8 @@ def structure(document: Document) -> Structured:
     body = [s for s in sentences if s.part == "body" and s.kind == "sentence"]
     truncated = bool(body) and not re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text)
     log.sort(key=lambda e: (e.raw_start, e.raw_end, e.action))
-    return Structured(document, sections, sentences, markers, log, truncated, notes, script)
+    return Structured(document, sections, sentences, markers, log, truncated, notes, script,
+                      source.kind, source.evidence)
 
 
 def _is_last_in_part(paragraph: Paragraph, paragraphs: list[Paragraph]) -> bool:
