@@ -109,16 +109,20 @@ def test_a_failing_notebook_stops_the_report_with_its_name_and_cell(tmp_path):
 def test_the_audit_runs_on_a_users_corpus(tmp_path):
     corpus = Path(__file__).parent / "fixtures" / "corpus"
     out = tmp_path / "audit"
+    before = sorted(p.name for p in NOTEBOOKS.iterdir())
     result = subprocess.run([sys.executable, "-m", "helpers", "audit", "--corpus", str(corpus), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["00_corpus.html", "00_corpus.ipynb", "03_comparison.html",
-                                                     "03_comparison.ipynb"]
-    audit = (out / "00_corpus.html").read_text(encoding="utf-8")
+    assert result.stderr == ""
+    assert sorted(p.name for p in out.iterdir()) == ["comparison.html", "comparison.ipynb", "corpus.html",
+                                                     "corpus.ipynb", "fonts", "index.html"]
+    audit = (out / "corpus.html").read_text(encoding="utf-8")
     assert "webpage" in audit and "traditional (converted)" in audit and "parallel_translation" in audit
-    comparison = (out / "03_comparison.html").read_text(encoding="utf-8")
-    assert "study&#39;s two texts only" in comparison or "study's two texts only" in comparison
-    assert not list(NOTEBOOKS.glob(".*.run.ipynb"))  # no temporary copy left behind
+    assert "Two Chinese texts on arms control" not in audit and "fes2024" not in audit
+    comparison = (out / "comparison.html").read_text(encoding="utf-8")
+    assert "Comparison: webpage and academic" in comparison  # the manifest's first two, and the page says so
+    assert "first two documents of the manifest" in comparison
+    assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before  # nothing written into the study's notebooks/
 
 
 def test_addresses_in_table_cells_become_links_and_prose_is_left_alone():

@@ -4,8 +4,8 @@
 - ``report --out DIR`` exports the tables to ``data/processed/``, executes every
   notebook in a fresh kernel and renders the HTML site (the study's main job);
 - ``build`` exports the tables and executes the notebooks, without rendering;
-- ``audit --corpus DIR --out DIR`` runs notebook 00's audit (and notebook 03 when the
-  corpus has two documents) on a user's corpus.
+- ``audit --corpus DIR --out DIR [--compare A B]`` audits a user's corpus: an HTML page on
+  the whole corpus, one comparing two documents, and an index (:mod:`helpers.publish.audit_notebook`).
 
 Errors in the input print one line naming the file and the fix, and exit with 2.
 """
@@ -52,11 +52,11 @@ def _report(out: Path) -> None:
     print(f"wrote the report to {out} ({len(pages)} pages); open {out / 'index.html'}")
 
 
-def _audit(corpus: Path, out: Path) -> None:
-    from .publish.parameters import run_on_corpus
+def _audit(corpus: Path, out: Path, compare: list[str] | None = None) -> None:
+    from .publish.audit_notebook import run_audit
 
-    pages = run_on_corpus(corpus, out)
-    print(f"wrote {len(pages)} notebooks for {corpus} to {out}; open {pages[0]}")
+    pages = run_audit(corpus, out, compare)
+    print(f"wrote the audit of {corpus} to {out} ({len(pages)} pages); open {pages[0]}")
 
 
 def _positive(value: str) -> int:
@@ -82,9 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="export to data/processed and execute every notebook")
     report = commands.add_parser("report", help="export, execute every notebook and render the HTML site")
     report.add_argument("--out", type=Path, required=True, help="folder for the site (replaced as a whole)")
-    audit = commands.add_parser("audit", help="run the corpus audit (notebook 00, and 03) on a user's corpus")
+    audit = commands.add_parser("audit", help="audit a user's corpus: an HTML page on the corpus, one comparing "
+                                              "two documents, and an index")
     audit.add_argument("--corpus", type=Path, required=True, help="corpus folder with manifest.csv")
-    audit.add_argument("--out", type=Path, required=True, help="folder for the executed notebooks and pages")
+    audit.add_argument("--out", type=Path, required=True,
+                       help="folder for the pages and executed notebooks (replaced as a whole)")
+    audit.add_argument("--compare", nargs=2, metavar=("A", "B"),
+                       help="two doc_ids of the manifest to compare (default: the manifest's first two)")
     args = parser.parse_args(argv)
     try:
         if args.command == "export":
@@ -92,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "report":
             _report(args.out)
         elif args.command == "audit":
-            _audit(args.corpus, args.out)
+            _audit(args.corpus, args.out, args.compare)
         else:
             _build()
     except HelpersError as exc:

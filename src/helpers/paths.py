@@ -1,16 +1,22 @@
-"""Where the study's files live."""
+"""Where the study's files live, and the lexicon of an installed wheel."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-#: The repository root (``src/helpers/`` is two levels below it).
+#: The repository root (``src/helpers/`` is two levels below it).  In an installed wheel this is a
+#: folder of site-packages' parents, where no ``data/`` exists: the study's own data (raw texts,
+#: annotations, coding, reference facts) is then absent, and only the generic path works.
 ROOT: Path = Path(__file__).resolve().parents[2]
 DATA: Path = ROOT / "data"
 RAW: Path = DATA / "raw"
 REFERENCE: Path = DATA / "reference"
-LEXICON: Path = DATA / "lexicon"
+#: The copy of ``data/lexicon`` a wheel carries as package data (``helpers._lexicon``, see pyproject.toml).
+PACKAGED_LEXICON: Path = Path(__file__).resolve().parent / "_lexicon"
+#: The lexicon the generic pipeline needs at run time: the repository's ``data/lexicon`` when it is
+#: there (a checkout, an editable install), otherwise the packaged copy (``pip install .``).
+LEXICON: Path = DATA / "lexicon" if (DATA / "lexicon" / "entities.csv").is_file() else PACKAGED_LEXICON
 ANNOTATIONS: Path = DATA / "annotations"
 PROCESSED: Path = DATA / "processed"
 NOTEBOOKS: Path = ROOT / "notebooks"

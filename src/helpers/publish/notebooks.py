@@ -16,8 +16,11 @@ def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute_notebook(path: Path, timeout: int = 600) -> float:
+def execute_notebook(path: Path, timeout: int = 600, save_failed: bool = False) -> float:
     """Execute *path* in place in a fresh kernel; return the seconds it took.
+
+    The kernel's working directory is the notebook's folder.  With *save_failed*, a notebook
+    whose cell failed is saved too, with the traceback in that cell's output.
 
     Raises:
         HelpersError: a cell failed (the message names the notebook and the cell).
@@ -38,6 +41,8 @@ def execute_notebook(path: Path, timeout: int = 600) -> float:
                         and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
         message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # drop terminal colour codes
         last = message.splitlines()[-1] if message else "error"
+        if save_failed:
+            nbformat.write(notebook, path)
         raise HelpersError(f"{path}: cell {failing} failed ({last}); open the notebook to see the traceback.") from None
     nbformat.write(notebook, path)
     return time.perf_counter() - start

@@ -126,7 +126,8 @@ def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame, exclude: set[
 
     Only the running-text body counts (part body, kind sentence), in the numerator and the
     denominator, so that front matter, notes and the texts' different lengths do not distort
-    the comparison.
+    the comparison.  Only names the lexicon links count; the ``unlinked`` names it does not
+    know are listed by :func:`helpers.audit.unlinked_names`.
 
     Returns:
         One row per category (in :data:`CATEGORY_LABELS` order), one column per document.
@@ -134,6 +135,7 @@ def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame, exclude: set[
     body = sentences[(sentences["part"] == "body") & (sentences["kind"] == "sentence")
                      & ~sentences["sentence_id"].isin(exclude)]  # e.g. a passage the audit marks as inserted
     chars = body.groupby("doc_id")["n_chars"].sum()
+    mentions = mentions[mentions["form"] != "unlinked"]
     counts = (mentions[mentions["sentence_id"].isin(set(body["sentence_id"]))]
               .groupby(["category", "doc_id"]).size().unstack(fill_value=0))
     documents = [d for d in body["doc_id"].drop_duplicates() if chars.get(d, 0)]

@@ -77,7 +77,8 @@ def render_notebook(path: Path, back_link: bool = True) -> str:
     exporter = HTMLExporter(template_name="lab")
     exporter.mathjax_url = ""
     exporter.require_js_url = ""
-    remover = TagRemovePreprocessor(remove_cell_tags={"setup"}, enabled=True)
+    # cells tagged "prose" compute Markdown about the corpus (the audit's pages): the text shows, not the call
+    remover = TagRemovePreprocessor(remove_cell_tags={"setup"}, remove_input_tags={"prose"}, enabled=True)
     exporter.register_preprocessor(remover, enabled=True)
     body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
     body = body.replace('<script src=""></script>', "")
@@ -110,6 +111,17 @@ text; every number is computed from the texts and the sourced reference facts.</
 """
 
 
+def copy_font(folder: Path) -> Path:
+    """Put Noto Sans SC and its licence into *folder* (the pages' CSS loads ``fonts/NotoSansSC-Regular.otf``)."""
+    import pylopdf_fonts_zh_cn
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pylopdf_fonts_zh_cn.sans_path(), folder / "NotoSansSC-Regular.otf")
+    licence = importlib.metadata.metadata("pylopdf-fonts-zh-cn").get("License", "")
+    (folder / "OFL.txt").write_text(licence or "SIL Open Font License 1.1", encoding="utf-8")
+    return folder
+
+
 def build_report(out: Path | str, execute: bool = True, folder: Path = NOTEBOOKS) -> list[Path]:
     """Execute (optionally) and render every notebook of *folder* into the site *out*.
 
@@ -120,8 +132,6 @@ def build_report(out: Path | str, execute: bool = True, folder: Path = NOTEBOOKS
     Returns:
         The pages written, index first.
     """
-    import pylopdf_fonts_zh_cn
-
     paths = notebook_paths(folder)
     if not paths:
         raise HelpersError(f"{folder}: no numbered notebooks (NN_name.ipynb) found; nothing to render.")
@@ -139,10 +149,6 @@ def build_report(out: Path | str, execute: bool = True, folder: Path = NOTEBOOKS
             title, summary = notebook_info(path)
             entries.append((f"{path.stem}.html", title, summary))
         (tmp / "index.html").write_text(index_page(entries), encoding="utf-8")
-        fonts = tmp / "fonts"
-        fonts.mkdir()
-        shutil.copyfile(pylopdf_fonts_zh_cn.sans_path(), fonts / "NotoSansSC-Regular.otf")
-        licence = importlib.metadata.metadata("pylopdf-fonts-zh-cn").get("License", "")
-        (fonts / "OFL.txt").write_text(licence or "SIL Open Font License 1.1", encoding="utf-8")
+        copy_font(tmp / "fonts")
     out = Path(out)
     return [out / "index.html"] + [out / f"{p.stem}.html" for p in paths]
