@@ -57,6 +57,7 @@ def test_latin_abbreviations_need_word_boundaries():
 
 def test_mentions_carry_english_labels(study):
     m = study.tables["mentions"]
+    m = m[m["form"] != "unlinked"]  # names the lexicon does not know have no label
     assert (m["label_en"] != "").all() and set(m["category"]) <= set(CATEGORIES)
     npt = m[m["entity"] == "npt"]
     assert set(npt["label_en"]) == {"Treaty on the Non-Proliferation of Nuclear Weapons (NPT)"}
@@ -97,3 +98,48 @@ def test_a_study_mistranslation_is_not_applied_to_other_texts():
     text = "1993年签署的奥斯陆协定"
     assert [m.entity for m in find_mentions(text, study_aliases())] == ["ccm"]
     assert find_mentions(text) == []
+
+
+def test_names_the_lexicon_does_not_know_are_reported_unlinked():
+    from helpers.language.entities import find_unlinked
+    from helpers.language.segment import tokenize
+
+    text = "外交部发言人郭嘉昆表示，斯德哥尔摩国际和平研究所的报告在日内瓦发布。"
+    linked = find_mentions(text)  # the general layer knows the MFA spokesperson and SIPRI
+    assert [m.entity for m in linked] == ["china_mfa_spokesperson", "sipri"]
+    names = {(m.surface, m.category) for m in find_unlinked(text, tokenize(text), linked)}
+    assert names == {("郭嘉昆", "person"), ("日内瓦", "place")}
+    # without the general layer, the institute is still found, as an unlinked organisation
+    domain_only = find_mentions(text, general=False)
+    names = {(m.surface, m.category) for m in find_unlinked(text, tokenize(text), domain_only)}
+    assert ("斯德哥尔摩国际和平研究所", "organisation") in names
+    assert all(m.form == "unlinked" and m.entity == "" for m in find_unlinked(text, tokenize(text), linked))
+
+
+def test_the_general_layer_links_states_and_respects_blocked_contexts():
+    assert [m.entity for m in find_mentions("英国、法国和印度都派了代表")] == ["united_kingdom", "france", "india"]
+    assert find_mentions("中非合作论坛在马里兰召开") == []  # China–Africa and Maryland, not the CAR and Mali
+    assert [m.entity for m in find_mentions("其中国际原子能机构")] == ["iaea"]  # a blocked hit does not eat the next name
+    assert [m.entity for m in find_mentions("美俄两国")] == ["united_states", "russia"]
+    assert [m.entity for m in find_mentions("美俄两国", general=False)] == []  # the study's texts: domain lexicon only
+
+
+def test_unlinked_names_never_overlap_a_linked_mention_and_skip_common_words():
+    from helpers.language.entities import find_unlinked
+    from helpers.language.segment import tokenize
+
+    text = "两国顾问令人信服地查明，中国和德国在北京会谈。"
+    linked = find_mentions(text)
+    unlinked = find_unlinked(text, tokenize(text), linked)
+    assert {m.surface for m in unlinked} <= {"北京"}  # 两国, 顾问, 令人, 查明 are words, 中国 and 德国 are linked
+    spans = [(m.start, m.end) for m in linked]
+    assert not any(s < m.end and m.start < e for m in unlinked for s, e in spans)
+
+
+def test_the_study_export_adds_unlinked_names_without_changing_a_linked_mention(study):
+    mentions = study.tables["mentions"]
+    unlinked = mentions[mentions["form"] == "unlinked"]
+    assert len(unlinked) > 20 and set(unlinked["category"]) <= {"person", "place", "organisation"}
+    assert (unlinked["entity"] == "").all()
+    linked = mentions[mentions["form"] != "unlinked"]
+    assert len(linked) == 633  # the linked mentions of the study's texts, as before unlinked names were added

@@ -318,3 +318,17 @@ def test_a_date_prefix_interlanguage_links_and_glued_junk_are_cut_out_of_their_l
                                    "P:+12024837600", "10.16619/j.cnki.2023.10.020", "(NPT)", "[1][2][3]"])
 def test_urls_addresses_and_abbreviations_are_not_junk(token):
     assert not clean.is_junk_string(token)
+
+
+def test_a_news_agencys_end_mark_is_not_a_truncated_body(tmp_path):
+    """（完） closes a wire story; the body ends with the sentence before it."""
+    from helpers.text.corpus import load_corpus
+    from helpers.text.structure import structure
+
+    story = "新华社日内瓦电　裁军谈判会议今天开幕。\n\n各国代表就议程进行了讨论，会议将持续三周。\n\n（完）\n"
+    cut = "新华社日内瓦电　裁军谈判会议今天开幕。\n\n各国代表就议程进行了讨论，会议将持续\n"
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(cut, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc_id,file\nstory,a.txt\ncut,b.txt\n", encoding="utf-8")
+    done, broken = (structure(d) for d in load_corpus(tmp_path))
+    assert not done.truncated and broken.truncated

@@ -131,6 +131,8 @@ TOPIC_COLUMNS = ("entity", "category", "label_en", "surface", "form", "ambiguous
 TERRITORY_ALIAS_COLUMNS = ("entity", "surface", "form", "ambiguous", "note", "source")
 BLOCKED_COLUMNS = ("surface", "context", "reason")
 PREFIX_COLUMNS = ("prefix", "entity", "note")
+AMBIGUOUS_COLUMNS = ("surface", "ambiguous")
+DROPPED_COLUMNS = ("surface", "reason")
 ALT_COLUMNS = ("code", "locale", "alt", "name", "source")
 
 ENTITY_HEADER = ("entity", "label_en", "label_zh", "category", "source")
@@ -145,9 +147,6 @@ CHINA_DEFAULT_SURFACES: tuple[str, ...] = (
 # OpenCC s2tw renders 里 as 裡 in names (马里 → 馬裡), which is wrong for a
 # transliteration; such conversions are left out.
 _BAD_S2TW = set("裡裏")
-# Derived forms too common as ordinary words to be kept (Taiwan's name for Sierra
-# Leone, 獅子山, reads as 'Lion Rock' / any 'lion mountain' in Simplified text).
-_DROP_DERIVED: frozenset[str] = frozenset({"狮子山"})
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ID = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
@@ -207,6 +206,7 @@ class _Lexicon:
         self.entities: dict[str, dict[str, str]] = {}
         self.aliases: dict[str, dict[str, str]] = {}
         self.blocked: dict[tuple[str, str], str] = {}
+        self.dropped: frozenset[str] = frozenset()
 
     def entity(self, entity: str, label_en: str, label_zh: str, category: str, source: str, where: str) -> None:
         if not _ID.fullmatch(entity):
@@ -282,7 +282,7 @@ def _territories(lex: _Lexicon, cc: _Converter, sources: Path) -> None:
         lex.entity(entity, label_en, label_zh, category, source, where)
 
         def add(surface: str, form: str, note: str, src: str = "") -> None:
-            if surface in _DROP_DERIVED:
+            if surface in lex.dropped:
                 return
             lex.alias(surface, entity, form, note, src or f"{via}, territory {code}", "", where)
 
@@ -322,9 +322,9 @@ def _derived(lex: _Lexicon, cc: _Converter, surface: str, entity: str, form: str
     if not _HAN.search(surface) or form == "mistranslation":
         return
     for converted, how in ((cc.traditional(surface), "s2tw"), (cc.simplified(surface), "t2s")):
-        if converted and converted not in _DROP_DERIVED:
+        if converted and converted not in lex.dropped:
             script = "Traditional" if how == "s2tw" else "Simplified"
-            lex.alias(converted, entity, form, f"{script} characters of {surface}",
+            lex.alias(converted, entity, "variant" if form == "canonical" else form, f"{script} characters of {surface}",
                       f"{surface} converted with OpenCC {how} (opencc-python-reimplemented {cc.version}); {source}",
                       ambiguous, where)
 
@@ -359,6 +359,17 @@ def _hand(lex: _Lexicon, cc: _Converter, sources: Path) -> None:
         _derived(lex, cc, surface, entity, form, ambiguous, source, where)
 
 
+def _ambiguous(lex: _Lexicon, sources: Path) -> None:
+    path = sources / "ambiguous.csv"
+    for number, row in enumerate(_read(path, AMBIGUOUS_COLUMNS), start=2):
+        found = lex.aliases.get(row["surface"])
+        if found is None:
+            raise BuildError(f"{path.name}, line {number}: {row['surface']!r} is not a surface of the general lexicon")
+        if not row["ambiguous"]:
+            raise BuildError(f"{path.name}, line {number}: no reason")
+        found["ambiguous"] = row["ambiguous"]
+
+
 def _blocked(lex: _Lexicon, sources: Path) -> None:
     path = sources / "blocked_contexts.csv"
     for number, row in enumerate(_read(path, BLOCKED_COLUMNS), start=2):
@@ -373,20 +384,30 @@ def _blocked(lex: _Lexicon, sources: Path) -> None:
         if (surface, context) in lex.blocked:
             raise BuildError(f"{where}: duplicate blocked context")
         lex.blocked[(surface, context)] = row["reason"]
+    # Every other state's (and Taiwan's) canonical name and short forms, plus the
+    # one-character abbreviations of sources/foreign_prefixes.csv, before a
+    # China-default office surface: that state's office, not China's.
+    prefixes: dict[str, str] = {}
+    for entity in lex.entities.values():
+        if entity["entity"] != "china" and entity["source"].startswith("CLDR "):
+            prefixes.setdefault(entity["label_zh"], entity["entity"])
+    for alias in lex.aliases.values():
+        if alias["form"] == "short" and alias["entity"] in prefixes.values() and _HAN.search(alias["surface"]):
+            prefixes.setdefault(alias["surface"], alias["entity"])
     path = sources / "foreign_prefixes.csv"
     for number, row in enumerate(_read(path, PREFIX_COLUMNS), start=2):
-        if row["entity"] not in lex.entities:
-            raise BuildError(f"{path.name}, line {number}: unknown entity {row['entity']!r}")
-        for surface in CHINA_DEFAULT_SURFACES:
-            if surface not in lex.aliases:
-                raise BuildError(f"CHINA_DEFAULT_SURFACES: {surface!r} is not a surface")
-            context = row["prefix"] + surface
+        if row["entity"] not in lex.entities or row["entity"] == "china":
+            raise BuildError(f"{path.name}, line {number}: unknown or Chinese entity {row['entity']!r}")
+        prefixes.setdefault(row["prefix"], row["entity"])
+    for surface in CHINA_DEFAULT_SURFACES:
+        if surface not in lex.aliases:
+            raise BuildError(f"CHINA_DEFAULT_SURFACES: {surface!r} is not a surface")
+        for prefix, entity in prefixes.items():
+            context = prefix + surface
             if context in lex.aliases:  # a surface of its own (俄罗斯外交部): longest-first already handles it
                 continue
-            lex.blocked.setdefault(
-                (surface, context),
-                f"{row['prefix']} ({lex.entities[row['entity']]['label_en']}) names another state's office, not China's",
-            )
+            label = lex.entities[entity]["label_en"]
+            lex.blocked.setdefault((surface, context), f"{prefix} ({label}) before it: that office, not China's")
 
 
 def _csv(header: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
@@ -402,8 +423,12 @@ def build(sources: Path = SOURCES) -> dict[str, bytes]:
     """The three output files (name → bytes), built from *sources* and Babel."""
     cc = _Converter()
     lex = _Lexicon()
+    lex.dropped = frozenset(row["surface"] for row in _read(sources / "dropped_surfaces.csv", DROPPED_COLUMNS))
     _territories(lex, cc, sources)
     _hand(lex, cc, sources)
+    for surface in sorted(lex.dropped & set(lex.aliases)):
+        raise BuildError(f"dropped_surfaces.csv: {surface!r} is also written by hand")
+    _ambiguous(lex, sources)
     _blocked(lex, sources)
 
     category_rank = {c: i for i, c in enumerate(CATEGORIES)}
@@ -447,7 +472,7 @@ def matcher(general: Path = GENERAL, study: Path | None = STUDY_ENTITIES):
     parts = []
     for surface in sorted(table, key=lambda s: (-len(s), s)):
         escaped = re.escape(surface)
-        if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .\-]*", surface):
+        if re.fullmatch(r"[A-Za-z][A-Za-z .\-]*", surface):  # as the study's matcher
             escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
         parts.append(escaped)
     pattern = re.compile("|".join(parts))

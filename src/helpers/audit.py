@@ -57,6 +57,23 @@ def heading_glosses(path: Path = ANNOTATIONS / "section_glosses.csv") -> dict[st
         return {row["heading"]: row["heading_en"] for row in csv.DictReader(handle)}
 
 
+def linked(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions the lexicon links to an entity (without the ``unlinked`` names it does not know)."""
+    return mentions[mentions["form"] != "unlinked"]
+
+
+def unlinked_names(study: Study, top: int = 30) -> pd.DataFrame:
+    """Names the lexicon does not know, by category and count (jieba's name tags; see
+    :func:`helpers.language.entities.find_unlinked`): candidates for the lexicon."""
+    mentions = study.tables["mentions"]
+    names = mentions[mentions["form"] == "unlinked"]
+    table = (names.groupby(["category", "surface"]).agg(mentions=("sentence_id", "size"),
+                                                         documents=("doc_id", "nunique"),
+                                                         example=("sentence_id", "first"))
+             .reset_index().sort_values(["mentions", "category", "surface"], ascending=[False, True, True]))
+    return table.head(top).reset_index(drop=True)
+
+
 def overview(study: Study) -> pd.DataFrame:
     """One row per document: provenance and size."""
     docs = study.tables["documents"]
@@ -288,7 +305,7 @@ def segmentation_examples(study: Study, sentence_ids: list[str]) -> pd.DataFrame
 
 def shared_entities(study: Study) -> pd.DataFrame:
     """Entities named in more than one document, with the surface forms each uses."""
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     docs = list(study.tables["documents"]["doc_id"])
     per = mentions.groupby(["entity", "doc_id"])["surface"].agg(lambda s: "、".join(sorted(set(s))))
     table = per.unstack().reindex(columns=docs)
@@ -322,7 +339,7 @@ def dispersion(study: Study, doc_id: str, entity_ids: list[str]) -> tuple[pd.Dat
     sentences = study.tables["sentences"]
     body = sentences[(sentences["doc_id"] == doc_id) & (sentences["part"] == "body")].reset_index(drop=True)
     position = {sid: i for i, sid in enumerate(body["sentence_id"])}
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     hits = mentions[mentions["entity"].isin(entity_ids) & mentions["sentence_id"].isin(position)].copy()
     hits["position"] = hits["sentence_id"].map(position)
     sections = study.tables["sections"].set_index("section_id")["heading"]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Alias, aliases, entities
+from .lexicon import Alias, aliases, blocked_contexts, entities
 
 
 @dataclass(frozen=True)
@@ -28,25 +28,32 @@ class Mention:
     form: str
     start: int
     end: int
+    category: str = ""  # set for an unlinked name (person, place, organisation); a linked one takes its entity's
 
 
-@lru_cache(maxsize=1)
-def dyads() -> dict[str, tuple[str, str]]:
-    """Two-country compounds and the two entities each names."""
+@lru_cache(maxsize=2)
+def dyads(general: bool = True) -> dict[str, tuple[str, str]]:
+    """Two-country compounds and the two entities each names (with *general*, also those of the
+    general layer, ``general/dyads.csv``: 美俄, 中日 …)."""
     import csv
 
     from ..paths import LEXICON
 
-    with (LEXICON / "dyads.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["surface"]: (row["entity_a"], row["entity_b"]) for row in csv.DictReader(handle)}
+    found: dict[str, tuple[str, str]] = {}
+    for path in (LEXICON / "dyads.csv", *([LEXICON / "general" / "dyads.csv"] if general else [])):
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    found.setdefault(row["surface"], (row["entity_a"], row["entity_b"]))
+    return found
 
 
 @lru_cache(maxsize=8)
-def _matcher(extra: tuple[Alias, ...] = ()) -> tuple[re.Pattern[str], dict[str, Alias]]:
-    table = {a.surface: a for a in aliases()}
+def _matcher(extra: tuple[Alias, ...] = (), general: bool = True) -> tuple[re.Pattern[str], dict[str, Alias]]:
+    table = {a.surface: a for a in aliases(general=general)}
     for alias in extra:
         table.setdefault(alias.surface, alias)
-    for surface in dyads():
+    for surface in dyads(general):
         table.setdefault(surface, Alias(surface, "", "dyad", ""))
     parts = []
     for surface in sorted(table, key=lambda s: (-len(s), s)):
@@ -57,23 +64,25 @@ def _matcher(extra: tuple[Alias, ...] = ()) -> tuple[re.Pattern[str], dict[str, 
     return re.compile("|".join(parts)), table
 
 
-def find_mentions(text: str, extra: tuple[Alias, ...] = ()) -> list[Mention]:
+def find_mentions(text: str, extra: tuple[Alias, ...] = (), general: bool = True) -> list[Mention]:
     """All entity mentions in *text*, left to right, without overlaps.
 
     *extra* adds surface forms that hold only for particular documents (the study's
     record of mistranslations, :mod:`helpers.study.layer`); the lexicon's own forms win.
+    *general* False leaves out the general layer of the lexicon (states, organisations,
+    treaties, offices of ``data/lexicon/general/``), as the study does for its own two texts.
 
     A form in brackets right after another form of the same entity, as in
     《联合全面行动计划》（JCPOA） or 杰克·苏利文（JakeSullivan）, is merged into one mention.
     """
-    pattern, table = _matcher(extra)
+    pattern, table = _matcher(extra, general)
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    for match in _matches(pattern, text):
         alias = table[match.group(0)]
         if alias.form == "metonym" and _is_place(text, match.start(), match.end(), pattern):
             continue
         if alias.form == "dyad":
-            for entity in dyads()[alias.surface]:
+            for entity in dyads()[alias.surface]:  # the general layer's dyads only match when it is used
                 found.append(Mention(alias.surface, entity, "dyad", match.start(), match.end()))
             continue
         found.append(Mention(alias.surface, alias.entity, alias.form, match.start(), match.end()))
@@ -87,6 +96,25 @@ def find_mentions(text: str, extra: tuple[Alias, ...] = ()) -> list[Mention]:
                 continue
         merged.append(mention)
     return merged
+
+
+def _matches(pattern: re.Pattern[str], text: str):
+    """Longest-first matches of *pattern* in *text*, skipping a match inside one of its surface's
+    blocked contexts (中非 in 中非合作); the search then goes on one character later, so that
+    其中国际原子能机构 still finds 国际原子能机构."""
+    blocked = blocked_contexts()
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            return
+        contexts = blocked.get(match.group(0))
+        if contexts and any(text.startswith(context, match.start() - offset)
+                            for offset, context in contexts if match.start() >= offset):
+            position = match.start() + 1
+            continue
+        yield match
+        position = match.end()
 
 
 _PLACE_BEFORE = "在于赴往东南西北"
@@ -111,3 +139,152 @@ def label(entity: str) -> tuple[str, str]:
     """(English label, category) of an entity id."""
     found = entities()[entity]
     return found.label_en, found.category
+
+
+# ---------------------------------------------------------------------------
+# Names the lexicon does not know
+# ---------------------------------------------------------------------------
+
+#: jieba's part-of-speech tags for proper names, and the category each stands for.
+NAME_TAGS: dict[str, str] = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation"}
+#: Last words that make a preceding name part of an organisation's name (斯德哥尔摩 + … + 研究所).
+_ORG_SUFFIX = re.compile(r"(研究所|研究院|研究中心|大学|学院|中心|委员会|协会|基金会|学会|通讯社|通讯|日报|时报|办公室|理事会|议会|银行|公司|集团)$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@lru_cache(maxsize=1)
+def name_tags() -> dict[str, str]:
+    """Word → jieba's name tag (nr, nrfg, nrt, ns, nt), for the words its dictionary tags as names.
+
+    Read from jieba's own dictionary file (about 100,000 of its 349,000 words), which is faster
+    than building jieba's part-of-speech tagger, and gives the same tags for known words.
+    """
+    import jieba
+
+    tags: dict[str, str] = {}
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] in NAME_TAGS:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def _frequency(word: str) -> int:
+    """The word's count in the tokenizer's dictionary (0 when it does not know the word)."""
+    from .segment import domain_tokenizer
+
+    return domain_tokenizer().FREQ.get(word) or 0
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Common words jieba's dictionary tags as names (两国, 大国, 顾问 …): ``data/lexicon/not_names.txt``."""
+    from ..paths import LEXICON
+
+    path = LEXICON / "not_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+#: Last characters of a place's or an organisation's name, for a word jieba's dictionary does not know.
+_PLACE_END = "州省市县镇村岛港湾河湖山"
+_ORG_END = ("部", "局", "署", "院", "所", "委员会", "协会", "学会", "中心", "大学", "通讯社", "办公室")
+
+
+@lru_cache(maxsize=65536)
+def name_tag(word: str) -> str:
+    """jieba's name tag of *word* from its dictionary; for a word it does not know, a tag by the
+    word's shape (a person's name, a place ending in 州 or 岛, an organisation ending in 部 or 大学);
+    empty when neither gives one."""
+    tag = name_tags().get(word)
+    if tag is not None:
+        return tag
+    if _frequency(word):  # a known word that is not a name
+        return ""
+    if looks_like_person(word):
+        return "nr"
+    if len(word) >= 3 and word.endswith(_ORG_END):
+        return "nt"
+    if len(word) >= 3 and word[-1] in _PLACE_END:
+        return "ns"
+    return ""
+
+
+#: A word jieba's dictionary tags as a person but counts this often is a common word (令人 4728, 公正 1361,
+#: 许可 623, 安全性 337), not a name (潘基文 3, 特朗普 14, 乔治 283 stays a name).
+PERSON_MAX_FREQ = 300
+
+
+#: The most common Chinese surnames (one character), for the shape of a Chinese person's name.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+                     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+                     "凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连"
+                     "芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+                     "巩明佘池查麻苑迟邝习洪")
+#: Characters of transliterated foreign names (特朗普, 古特雷斯, 马克龙 are made of them).
+TRANSLITERATION = frozenset("阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德迪狄蒂丁东杜多厄恩尔法范菲费芬丰"
+                            "弗福富盖冈高戈哥格根古瓜圭哈海汉豪合赫亨洪胡华霍基吉纪加贾杰捷金津卡凯坎康考柯科克肯孔库奎"
+                            "拉莱赖兰朗劳勒雷蕾黎里理利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙米密明莫默姆穆纳娜奈南内尼聂"
+                            "宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森莎沙山尚绍舍圣施什史斯松苏索塔泰坦汤"
+                            "唐特提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬杨耶伊易因英尤于约泽扎詹兹宗佐顿治")
+
+
+def looks_like_person(word: str) -> bool:
+    """True when *word* has the shape of a person's name: a common surname and one or two more
+    characters (郭嘉昆, 林剑), or a transliteration (古特雷斯, 马克龙).  jieba's dictionary tags
+    words such as 白皮书 and 麦克风 as names; the shape test keeps most of them out."""
+    if 2 <= len(word) <= 3 and word[0] in SURNAMES and sum(c in TRANSLITERATION for c in word) < len(word):
+        return _frequency(word) < 50 or not _frequency(word[1:])
+    return len(word) >= 2 and sum(c in TRANSLITERATION for c in word) >= 0.75 * len(word)
+
+
+def _common(word: str) -> bool:
+    return _frequency(word) >= PERSON_MAX_FREQ
+
+
+def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mention]:
+    """Person, place and organisation names in *text* that no lexicon entry links, as ``unlinked`` mentions.
+
+    A token of two or more Han characters that jieba tags as a name (:data:`NAME_TAGS`) and
+    that no linked mention covers is reported with its category, so that names the lexicon
+    does not know (a spokesperson, a city, a research institute) are seen rather than dropped.
+    Person names split at a middle dot (奥利弗·迈尔) are joined; a name followed by the last
+    word of an organisation's name (…研究所, …大学) becomes that organisation.  Tags are
+    jieba's and can be wrong: common words it tags as names are listed in ``not_names.txt``.
+
+    Args:
+        text: the sentence.
+        tokens: its tokens (objects with ``text``, ``start``, ``end``), as the tokenizer gave them.
+        linked: the mentions the lexicon found, which unlinked names may not overlap.
+    """
+    covered = [False] * len(text)
+    for mention in linked:
+        for i in range(mention.start, mention.end):
+            covered[i] = True
+    skip = not_names()
+    found: list[Mention] = []
+    for index, token in enumerate(tokens):
+        word = token.text
+        if not _HAN_NAME.fullmatch(word) or word in skip or any(covered[token.start:token.end]):
+            continue
+        category = NAME_TAGS.get(name_tag(word))
+        if category is None or (category == "person" and (_common(word) or not looks_like_person(word))):
+            continue
+        start, end = token.start, token.end
+        following = tokens[index + 1:index + 4]
+        for offset, nxt in enumerate(following):  # 斯德哥尔摩 国际 和平 研究所 → one organisation
+            if any(covered[nxt.start:nxt.end]) or not _HAN_NAME.fullmatch(nxt.text):
+                break
+            if _ORG_SUFFIX.search(nxt.text):
+                start, end, category = token.start, nxt.end, "organisation"
+                break
+        previous = found[-1] if found else None
+        if previous and category == previous.category == "person" and text[previous.end:start] in ("·", "•", "・", ""):
+            found[-1] = Mention(text[previous.start:end], "", "unlinked", previous.start, end, "person")
+            continue
+        if previous and start < previous.end:
+            continue
+        found.append(Mention(text[start:end], "", "unlinked", start, end, category))
+    return found

@@ -1,6 +1,14 @@
-"""The study's lexicon: entities, their surface forms, the domain dictionary, stopwords.
+"""The lexicon: entities, their surface forms, the domain dictionary, stopwords.
 
-All of it is reviewable data in ``data/lexicon/``:
+All of it is reviewable data in ``data/lexicon/``, in two layers that merge:
+
+- ``general/`` (built by ``tools/build_general_lexicon.py``, every row with its source): the
+  states of the world (names from CLDR via Babel), the main international organisations,
+  arms-control treaties and export-control regimes, and the offices that speak on arms
+  control, with ``blocked_contexts.csv``: longer words in which a surface is not a name
+  (中非 in 中非合作, 马里 in 马里兰);
+- the domain entries below, written for arms-control texts; where both layers have an
+  entity, the domain row wins.
 
 - ``entities.csv``: one canonical entity per row (id, English label, Chinese
   label, category);
@@ -24,7 +32,10 @@ from pathlib import Path
 from ..errors import HelpersError
 from ..paths import LEXICON
 
-CATEGORIES: tuple[str, ...] = ("treaty", "initiative", "organisation", "concept", "person", "country")
+CATEGORIES: tuple[str, ...] = ("treaty", "initiative", "organisation", "concept", "person", "country", "place", "regime",
+                               "office")
+#: The general layer of the lexicon (see the module's docstring).
+GENERAL: Path = LEXICON / "general"
 FORMS: tuple[str, ...] = (
     "canonical", "abbreviation", "short", "inflection", "variant", "translation_variant", "mistranslation", "metonym",
     "dyad",
@@ -64,8 +75,15 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def entities(path: Path = LEXICON / "entities.csv") -> dict[str, Entity]:
-    """The canonical entities by id, validated (unique ids, known categories)."""
+def entities(path: Path = LEXICON / "entities.csv", general: Path | None = GENERAL / "entities.csv") -> dict[str, Entity]:
+    """The canonical entities by id, validated (unique ids, known categories): the general layer, then the
+    domain file, whose rows win where both have an id."""
+    merged = _entity_rows(general) if general is not None and general.exists() else {}
+    merged.update(_entity_rows(path))
+    return merged
+
+
+def _entity_rows(path: Path) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for row in _read_csv(path, ("entity", "label_en", "label_zh", "category")):
         if row["category"] not in CATEGORIES:
@@ -77,17 +95,36 @@ def entities(path: Path = LEXICON / "entities.csv") -> dict[str, Entity]:
 
 
 @lru_cache(maxsize=None)
-def aliases(path: Path = LEXICON / "aliases.csv") -> tuple[Alias, ...]:
-    """All surface forms: each entity's Chinese label (``canonical``) plus ``aliases.csv``.
+def aliases(path: Path = LEXICON / "aliases.csv", general: bool = True) -> tuple[Alias, ...]:
+    """All surface forms: each entity's Chinese label (``canonical``) plus ``aliases.csv``, and, with
+    *general*, the general layer's forms (``general/aliases.csv``).
 
     Raises:
         HelpersError: an alias names an unknown entity or form, or one surface
             resolves to two entities.
     """
     known = entities()
-    out = [Alias(e.label_zh, e.entity, "canonical", "") for e in known.values()]
+    domain = entities(general=None)
+    out = [Alias(e.label_zh, e.entity, "canonical", "") for e in known.values() if general or e.entity in domain]
     out.extend(read_aliases(path))
+    if general and (GENERAL / "aliases.csv").exists():
+        out.extend(read_aliases(GENERAL / "aliases.csv"))
     return _unique(out, path)
+
+
+@lru_cache(maxsize=None)
+def blocked_contexts(path: Path = GENERAL / "blocked_contexts.csv") -> dict[str, tuple[tuple[int, str], ...]]:
+    """Surface → the longer words in which it is not a name, each with the surface's offset in it
+    (中非 → (0, 中非合作) …; 马里 → (0, 马里兰) …)."""
+    if not path.exists():
+        return {}
+    found: dict[str, list[tuple[int, str]]] = {}
+    for row in _read_csv(path, ("surface", "context")):
+        offset = row["context"].find(row["surface"])
+        if offset < 0:
+            raise HelpersError(f"{path}: context {row['context']!r} does not contain {row['surface']!r}; fix the row.")
+        found.setdefault(row["surface"], []).append((offset, row["context"]))
+    return {surface: tuple(sorted(rows)) for surface, rows in found.items()}
 
 
 @lru_cache(maxsize=None)

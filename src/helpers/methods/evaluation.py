@@ -294,6 +294,7 @@ def draw_linking_sample(mentions: pd.DataFrame, sentences: pd.DataFrame, doc_id:
     :func:`entity_linking_evaluation` scores against the current mentions.
     """
     body = body_sentences(sentences, doc_id)
+    mentions = mentions[mentions["form"] != "unlinked"]  # the sample checks the lexicon's links
     links = (mentions[mentions["sentence_id"].isin(set(body["sentence_id"]))][["sentence_id", "surface", "entity"]]
              .drop_duplicates().reset_index(drop=True))
     picked = sorted(random.Random(seed).sample(range(len(links)), min(n_mentions, len(links))))
@@ -344,6 +345,7 @@ def entity_linking_evaluation(study) -> pd.DataFrame:
         sample, still_linked, found, of, value, low, high (``value`` = found / of).
     """
     mentions = study.tables["mentions"]
+    mentions = mentions[mentions["form"] != "unlinked"]  # the lexicon's links, not the names it does not know
     documents = list(study.tables["documents"]["doc_id"])
     judged = _read_rows(ANNOTATIONS / "entity_precision.csv")
     linked = {(m.sentence_id, m.surface, m.entity) for m in mentions.itertuples()}

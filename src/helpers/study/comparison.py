@@ -14,7 +14,7 @@ import csv
 import pandas as pd
 
 from ..methods import analysis
-from ..audit import Study
+from ..audit import Study, linked
 from .coding import CODING, load_coded
 from ..language.lexicon import entities
 from ..paths import LEXICON
@@ -205,7 +205,7 @@ def concept_rates(study: Study, docs: tuple[str, str] = STUDY_PAIR,
     tokens of the same body sentences (the texts differ in length)."""
     body = body_sentences(study, docs)
     size = body_tokens(study, docs).groupby("doc_id").size().reindex(list(docs), fill_value=0)
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     mentions = mentions[mentions["sentence_id"].isin(set(body["sentence_id"])) & mentions["category"].isin(categories)]
     counts = mentions.groupby(["entity", "doc_id"]).size().unstack(fill_value=0).reindex(columns=list(docs),
                                                                                          fill_value=0)
@@ -223,7 +223,7 @@ def concept_rates(study: Study, docs: tuple[str, str] = STUDY_PAIR,
 def shared_entities(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.DataFrame:
     """Entities (other than countries) named in the bodies of both texts, with each text's surface forms."""
     body = set(body_sentences(study, docs)["sentence_id"])
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     mentions = mentions[mentions["sentence_id"].isin(body) & (mentions["category"] != "country")]
     per = mentions.groupby(["entity", "doc_id"])["surface"].agg(lambda s: "、".join(sorted(set(s)))).unstack()
     per = per.reindex(columns=list(docs)).dropna()
@@ -239,7 +239,7 @@ def framing_cues() -> pd.DataFrame:
 
 def china_sentences(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.DataFrame:
     """Body sentences that mention China (after entity linking: 中国, 中方, 北京, 中美 …)."""
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     china = set(mentions.loc[mentions["entity"] == "china", "sentence_id"])
     body = body_sentences(study, docs)
     return body[body["sentence_id"].isin(china)]
@@ -336,7 +336,7 @@ def china_cooccurrence(study: Study, docs: tuple[str, str] = STUDY_PAIR,
     sentences and sentences per 100 body sentences, for partners that share at least *min_sentences*
     sentences with China in one of the texts.  An entity counts once per sentence, however many of
     its names the sentence holds."""
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     body = body_sentences(study, docs)
     size = body.groupby("doc_id").size()
     pairs = analysis.cooccurrence(mentions[mentions["sentence_id"].isin(set(body["sentence_id"]))],

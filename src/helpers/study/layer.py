@@ -49,7 +49,10 @@ CODED_COLUMNS: dict[str, list[str]] = {
 
 @lru_cache(maxsize=1)
 def study_documents() -> frozenset[tuple[str, str]]:
-    """(doc_id, sha256) of the study's texts, from the study's manifest."""
+    """(doc_id, sha256) of the study's texts, from the study's manifest; none in an installed wheel,
+    which carries no ``data/raw`` (the layer then applies to no document)."""
+    if not (RAW / "manifest.csv").is_file():
+        return frozenset()
     return frozenset((row["doc_id"], row.get("sha256", "")) for row in read_manifest(RAW))
 
 
@@ -65,7 +68,14 @@ def study_aliases(path: Path = ANNOTATIONS / "study_aliases.csv") -> tuple[Alias
 
 
 class StudyLayer(Layer):
-    """The study's additions to the generic pipeline (see the module's docstring)."""
+    """The study's additions to the generic pipeline (see the module's docstring).
+
+    The study's texts are linked with the domain lexicon alone: it was written for them and its
+    linking is evaluated against a gold sample (notebook 00), so the general layer of states,
+    organisations and offices, meant for other texts, does not change their mentions.
+    """
+
+    general_lexicon = False
 
     def applies(self, document: Document) -> bool:
         """True for the study's own texts only."""

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..audit import Study
+from ..audit import Study, linked
 from ..audit import body_length as audit_body_length
 from ..audit import dispersion as audit_dispersion
 from .coding import FORMATS, RELATIONS, THEMES, VERDICTS, evidence_pairs, format_evidence, load_coded
@@ -160,7 +160,7 @@ def verdict_counts() -> pd.DataFrame:
 def treaty_status(study: Study) -> pd.DataFrame:
     """Treaties and regimes the paper names, China's and Germany's status in the record, and
     whether what the paper says of each matches the record."""
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     named = mentions[(mentions["doc_id"] == DOC) & (mentions["category"].isin(["treaty", "initiative"]))]
     counts = named.groupby("entity").size()
     status = load_reference("treaty_status")
@@ -271,7 +271,7 @@ def key_actor_mentions(study: Study, categories: tuple[str, ...] = ("country", "
     """Mentions per entity in the FES body, with English labels, most frequent first."""
     sentences = study.tables["sentences"]
     body = set(sentences[(sentences["doc_id"] == DOC) & (sentences["part"] == "body")]["sentence_id"])
-    mentions = study.tables["mentions"]
+    mentions = linked(study.tables["mentions"])
     mentions = mentions[mentions["sentence_id"].isin(body) & mentions["category"].isin(categories)]
     counts = Counter(mentions["entity"])
     rows = [{"entity": e, "label_en": entities()[e].label_en, "label_zh": entities()[e].label_zh,

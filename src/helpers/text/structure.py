@@ -712,6 +712,8 @@ def _breaks_to_join(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Paragr
 # --------------------------------------------------------------------------- #
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』"}
 _CLOSERS = "”’」』）)"
+#: A news agency's end mark (（完）, 【完】): it closes the story, so the sentence before it decides truncation.
+_END_MARK = re.compile(r"[（(【\[]\s*完\s*[）)】\]]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -791,7 +793,7 @@ def structure(document: Document) -> Structured:
         p.text = clean.clean_piece(p.text, log, prose=p.part in ("body", "notes")).strip()
 
     sections, sentences, notes = _build_units(document.doc_id, paragraphs)
-    body = [s for s in sentences if s.part == "body" and s.kind == "sentence"]
+    body = [s for s in sentences if s.part == "body" and s.kind == "sentence" and not _END_MARK.fullmatch(s.text)]
     truncated = bool(body) and not re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text)
     log.sort(key=lambda e: (e.raw_start, e.raw_end, e.action))
     return Structured(document, sections, sentences, markers, log, truncated, notes, script,
