@@ -20,9 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import HelpersError
-from .language.entities import Mention, find_mentions, label
+from .language.entities import Mention, find_mentions, find_unlinked, label
 from .language.lexicon import Alias, aliases
-from .language.segment import Token, dictionary_version, is_punct, is_stopword, tokenize
+from .language.segment import (Token, UserDictionary, corpus_user_dictionary, dictionary_version, is_punct,
+                               is_stopword, tokenize)
 from .paths import RAW
 from .text.corpus import Document, load_corpus
 from .text.notes import Footnote, footnotes
@@ -43,6 +44,10 @@ class Layer:
     names (:meth:`aliases`), hand-reviewed quality flags (:meth:`flags`), runs of sentences
     that are one problem (:meth:`passage_starts`) and whole tables (:meth:`tables`).
     """
+
+    #: False when the documents the layer applies to are linked with the domain lexicon alone, without
+    #: the general layer (the study's texts, whose lexicon was written and evaluated for them).
+    general_lexicon: bool = True
 
     def applies(self, document: Document) -> bool:
         """True when the layer has something to say about *document*."""
@@ -77,6 +82,7 @@ class Processed:
     tokens: dict[str, list[Token]]
     mentions: dict[str, list[Mention]]
     flags: list[Flag]
+    user_dict: UserDictionary | None = None  # the corpus's user_dict.txt, if the tokens used one
 
     @property
     def document(self) -> Document:
@@ -84,14 +90,14 @@ class Processed:
         return self.structured.document
 
 
-def process_document(document: Document, layer: Layer = NO_LAYER) -> Processed:
+def process_document(document: Document, layer: Layer = NO_LAYER, user_dict: UserDictionary | None = None) -> Processed:
     """Structure, annotate and audit one document.
 
     An unexpected failure is re-raised as a one-line :class:`HelpersError` that names
     the file, so that in a corpus of many documents the user knows which one to look at.
     """
     try:
-        return _process(document, layer)
+        return _process(document, layer, user_dict)
     except HelpersError:
         raise
     except Exception as exc:  # a defect of ours, met on this file
@@ -101,24 +107,31 @@ def process_document(document: Document, layer: Layer = NO_LAYER) -> Processed:
         ) from exc
 
 
-def _process(document: Document, layer: Layer) -> Processed:
+def _process(document: Document, layer: Layer, user_dict: UserDictionary | None = None) -> Processed:
     applies = layer.applies(document)
     extra = layer.aliases(document) if applies else ()
+    general = layer.general_lexicon or not applies
     structured = structure(document)
     notes = footnotes(structured)
     names = tuple(a.surface for a in extra)
-    tokens = {s.sentence_id: tokenize(s.text, names=names) for s in structured.sentences}
-    mentions = {s.sentence_id: find_mentions(s.text, extra) for s in structured.sentences}
+    tokens = {s.sentence_id: tokenize(s.text, names=names, user_dict=user_dict) for s in structured.sentences}
+    mentions = {}
+    for s in structured.sentences:
+        linked = find_mentions(s.text, extra, general)
+        unlinked = find_unlinked(s.text, tokens[s.sentence_id], linked)
+        mentions[s.sentence_id] = sorted(linked + unlinked, key=lambda m: m.start) if unlinked else linked
     notes_by_surface = {a.surface: a.note for a in (*aliases(), *extra)}
     flags = rule_flags(structured, mentions, notes, notes_by_surface)
     if applies:
         flags += layer.flags(document)
-    return Processed(structured, notes, tokens, mentions, flags)
+    return Processed(structured, notes, tokens, mentions, flags, user_dict)
 
 
 def process_corpus(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER) -> list[Processed]:
-    """Run the pipeline on every document of a corpus folder, in manifest order."""
-    return [process_document(d, layer) for d in load_corpus(corpus_dir)]
+    """Run the pipeline on every document of a corpus folder, in manifest order (with its user_dict.txt, if any)."""
+    documents = load_corpus(corpus_dir)
+    user_dict = corpus_user_dictionary(corpus_dir)
+    return [process_document(d, layer, user_dict) for d in documents]
 
 
 def build_tables(processed: list[Processed], layer: Layer = NO_LAYER) -> dict[str, pd.DataFrame]:
@@ -138,17 +151,20 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO
     import multiprocessing
 
     documents = load_corpus(corpus_dir)
+    user_dict = corpus_user_dictionary(corpus_dir)  # the folder's user_dict.txt, or None
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(documents) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return build_tables([process_document(d, layer) for d in documents], layer)
+        return build_tables([process_document(d, layer, user_dict) for d in documents], layer)
 
-    from .language.segment import domain_tokenizer
+    from .language.segment import domain_tokenizer, user_tokenizer
 
     domain_tokenizer()  # load jieba once, before the workers fork
+    if user_dict is not None:
+        user_tokenizer(user_dict)
     size = -(-len(documents) // (4 * jobs))
     chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        parts = pool.map(partial(_chunk_tables, layer=layer), chunks)
+        parts = pool.map(partial(_chunk_tables, layer=layer, user_dict=user_dict), chunks)
     tables = {name: _concat([part[name] for part in parts]) for name in parts[0]}
     return _finish(tables, documents, layer)
 
@@ -159,8 +175,9 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True) if filled else frames[0]
 
 
-def _chunk_tables(documents: list[Document], layer: Layer) -> dict[str, pd.DataFrame]:
-    return document_tables([process_document(d, layer) for d in documents])
+def _chunk_tables(documents: list[Document], layer: Layer,
+                  user_dict: UserDictionary | None = None) -> dict[str, pd.DataFrame]:
+    return document_tables([process_document(d, layer, user_dict) for d in documents])
 
 
 def _finish(tables: dict[str, pd.DataFrame], documents: list[Document], layer: Layer) -> dict[str, pd.DataFrame]:
@@ -188,7 +205,8 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
             "file": doc.meta.get("file", ""), "sha256": doc.sha256, "encoding": doc.encoding,
             "n_chars_raw": len(doc.text), "n_sentences": len(st.sentences), "n_body_sentences": len(body),
             "n_sections": len(st.sections), "n_notes": sum(1 for f in item.footnotes if f.text),
-            "truncated": st.truncated, "script": st.script, "segmenter": dictionary_version(),
+            "truncated": st.truncated, "script": st.script, "segmenter": dictionary_version(item.user_dict),
+            "source_kind": st.source_kind,
         })
         for section in st.sections:
             rows["sections"].append({
@@ -210,7 +228,7 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
             token_columns["start"].extend(t.start for t in tokens)
             token_columns["end"].extend(t.end for t in tokens)
             for m in item.mentions[s.sentence_id]:
-                label_en, category = label(m.entity)
+                label_en, category = label(m.entity) if m.entity else ("", m.category)
                 rows["mentions"].append({
                     "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "surface": m.surface, "entity": m.entity,
                     "label_en": label_en, "category": category, "form": m.form, "start": m.start, "end": m.end,
@@ -234,7 +252,7 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     columns = {
         "documents": ["doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
                       "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
-                      "n_body_sentences", "n_sections", "n_notes", "truncated", "script", "segmenter"],
+                      "n_body_sentences", "n_sections", "n_notes", "truncated", "script", "segmenter", "source_kind"],
         "sections": ["doc_id", "section_id", "part", "heading", "heading_sentence_id", "n_sentences"],
         "sentences": ["doc_id", "sentence_id", "section_id", "part", "kind", "paragraph", "raw_start", "raw_end",
                       "n_chars", "text"],

@@ -7,19 +7,31 @@ general dictionary does not know this domain: it reads 中德军控 as 中 / 德
 dictionary ``data/lexicon/domain_dict.txt``.  Names that contain characters jieba
 always splits on (·, /, spaces, 、) are protected and kept whole.
 
+A user may add terms for one corpus in ``<corpus folder>/user_dict.txt`` (one term a
+line, optionally ``term<TAB>frequency``; ``#`` starts a comment).  The domain
+dictionary stays the base: :func:`user_tokenizer` copies the domain tokenizer and adds
+the user's terms, cached per file content (sha256), and :func:`dictionary_version`
+names the user dictionary by the first 8 hex digits of that hash, so that every export
+records which terms its tokens were cut with.  :mod:`helpers.methods.newwords` finds
+terms worth adding.
+
 jieba prints nothing: its logger is silenced before first use and its cache lives
 in the user's cache folder, outside the repository.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from .lexicon import aliases, domain_dictionary, stopwords
+from ..errors import HelpersError
 from ..paths import cache_dir
 
 with warnings.catch_warnings():
@@ -75,6 +87,124 @@ def domain_tokenizer() -> "jieba.Tokenizer":
     return tokenizer
 
 
+#: The file name of a corpus's user dictionary, beside its ``manifest.csv``.
+USER_DICT_NAME = "user_dict.txt"
+
+
+@dataclass(frozen=True)
+class UserDictionary:
+    """A user's extra terms for one corpus: the file, the sha256 of its bytes, the terms with optional frequencies."""
+
+    path: Path
+    sha256: str
+    terms: tuple[tuple[str, int | None], ...]
+
+    @property
+    def short(self) -> str:
+        """The first 8 hex digits of the hash, as recorded in ``segmenter``."""
+        return self.sha256[:8]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Terms jieba would always split (spaces, ·, /): kept whole by the protected pattern instead."""
+        return tuple(t for t, _ in self.terms if not _JIEBA_WORD.match(t))
+
+
+def parse_user_dictionary(text: str, path: Path | str = USER_DICT_NAME) -> tuple[tuple[str, int | None], ...]:
+    """The ``(term, frequency or None)`` pairs of a user dictionary's text, in file order, without repeats.
+
+    Raises:
+        HelpersError: a line with more than one tab, an empty term, or a frequency that is not a
+            whole number of at least 1 (one line naming the file, the line number and the fix).
+    """
+    terms: dict[str, int | None] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()  # a leading tab is kept: it leaves the term empty
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("\t")]
+        frequency = parts[1] if len(parts) == 2 else ""
+        if len(parts) > 2 or not parts[0] or (len(parts) == 2 and not (frequency.isdigit() and int(frequency) >= 1)):
+            raise HelpersError(
+                f"{path}, line {number}: expected 'term' or 'term<TAB>frequency' (a whole number of at least 1), "
+                f"got {raw!r}; fix the line or start it with '#' to ignore it."
+            )
+        if parts[0] not in terms:
+            terms[parts[0]] = int(frequency) if frequency else None
+    return tuple(terms.items())
+
+
+def read_user_dictionary(path: Path | str) -> UserDictionary:
+    """Read and validate a user dictionary (UTF-8, a byte-order mark allowed).
+
+    Raises:
+        HelpersError: the file is missing, not UTF-8, or has a bad line.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise HelpersError(f"{path}: user dictionary not found; create it or leave it out.") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise HelpersError(f"{path}: cannot read the user dictionary ({reason}); check its permissions.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise HelpersError(f"{path}: the user dictionary is not UTF-8; save it as UTF-8.") from None
+    return UserDictionary(path, hashlib.sha256(data).hexdigest(), _parsed(text, str(path)))
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str, path: str) -> tuple[tuple[str, int | None], ...]:
+    return parse_user_dictionary(text, path)
+
+
+def corpus_user_dictionary(corpus_dir: Path | str) -> UserDictionary | None:
+    """The corpus folder's ``user_dict.txt``, read and validated, or None when there is none."""
+    path = Path(corpus_dir) / USER_DICT_NAME
+    return read_user_dictionary(path) if path.is_file() else None
+
+
+def user_tokenizer(user: UserDictionary) -> "jieba.Tokenizer":
+    """The domain tokenizer plus the user's terms (a copy: the domain tokenizer is left as it is)."""
+    return _user_tokenizer(user.sha256, user.terms)
+
+
+@lru_cache(maxsize=8)
+def _user_tokenizer(sha256: str, terms: tuple[tuple[str, int | None], ...]) -> "jieba.Tokenizer":
+    base = domain_tokenizer()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = base.tmp_dir
+    tokenizer.FREQ = dict(base.FREQ)  # a copy of the loaded dictionary: no second load from disk
+    tokenizer.total = base.total
+    tokenizer.user_word_tag_tab = dict(base.user_word_tag_tab)
+    tokenizer.initialized = True
+    for term, freq in terms:
+        if _JIEBA_WORD.match(term):
+            tokenizer.add_word(term, freq=freq)
+    return tokenizer
+
+
+def _user(user_dict: "UserDictionary | Path | str | None") -> UserDictionary | None:
+    if user_dict is None or isinstance(user_dict, UserDictionary):
+        return user_dict
+    return _read_cached(str(Path(user_dict).resolve()), *_stamp(Path(user_dict)))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)  # read_user_dictionary names the missing file
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read_cached(path: str, mtime_ns: int, size: int) -> UserDictionary:
+    return read_user_dictionary(path)
+
+
 @lru_cache(maxsize=8)
 def _protected(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Names jieba would always split (they contain ·, /, spaces …), longest first,
@@ -85,12 +215,16 @@ def _protected(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     return re.compile("|".join([*escaped, _ALWAYS_WHOLE]))
 
 
-def dictionary_version() -> str:
-    """``jieba <version> + domain_dict <version>``, recorded with every export."""
-    return f"jieba {jieba.__version__} + domain_dict {domain_dictionary().version}"
+def dictionary_version(user_dict: "UserDictionary | Path | str | None" = None) -> str:
+    """``jieba <version> + domain_dict <version>``, recorded with every export, and
+    ``+ user_dict <first 8 hex digits of its sha256>`` when a user dictionary is used."""
+    version = f"jieba {jieba.__version__} + domain_dict {domain_dictionary().version}"
+    user = _user(user_dict)
+    return f"{version} + user_dict {user.short}" if user is not None else version
 
 
-def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[str, ...] = ()) -> list[Token]:
+def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[str, ...] = (),
+             user_dict: "UserDictionary | Path | str | None" = None) -> list[Token]:
     """Segment *text* into tokens with character spans (whitespace dropped).
 
     Args:
@@ -99,8 +233,21 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
         hmm: let jieba's HMM guess unknown words.
         names: further names kept whole with the domain tokenizer (a layer's surface forms
             that hold for this document only, such as a mistranslated title with a space).
+        user_dict: a user dictionary (its path, or one read by :func:`read_user_dictionary`)
+            whose terms are added to the domain dictionary.
+
+    Raises:
+        ValueError: a user dictionary with ``domain=False`` (it extends the domain tokenizer).
+        HelpersError: the user dictionary is missing or has a bad line.
     """
-    tokenizer = domain_tokenizer() if domain else default_tokenizer()
+    user = _user(user_dict)
+    if user is not None and not domain:
+        raise ValueError("a user dictionary extends the domain tokenizer; it cannot be used with domain=False")
+    if user is not None:
+        tokenizer = user_tokenizer(user)
+        names = (*names, *user.names)
+    else:
+        tokenizer = domain_tokenizer() if domain else default_tokenizer()
     pieces: list[tuple[str, int, bool]] = []
     position = 0
     if domain:
