@@ -315,9 +315,17 @@ def test_a_date_prefix_interlanguage_links_and_glued_junk_are_cut_out_of_their_l
 
 
 @pytest.mark.parametrize("token", ["https://www.example.org/a?b=1&c=2", "editor@example.org", "RS-28", "U.S.-Russia",
-                                   "P:+12024837600", "10.16619/j.cnki.2023.10.020", "(NPT)", "[1][2][3]"])
+                                   "P:+12024837600", "10.16619/j.cnki.2023.10.020", "(NPT)", "[1][2][3]",
+                                   ":21KGXW0318);", "(编号:AB20190411CD);"])
 def test_urls_addresses_and_abbreviations_are_not_junk(token):
     assert not clean.is_junk_string(token)
+
+
+def test_a_grant_number_at_the_end_of_a_funding_line_is_kept():
+    """Found on a held-out page: the junk rule took a grant number followed by ``);`` for random ASCII."""
+    text = "基金项目：国家社会科学基金项目“核军控与全球治理研究”(编号:21KGXW0318);\n\n正文第一段讨论核军控。\n"
+    result = structure(document(text))
+    assert "21KGXW0318" in "".join(texts(result))
 
 
 def test_a_news_agencys_end_mark_is_not_a_truncated_body(tmp_path):

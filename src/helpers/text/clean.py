@@ -366,8 +366,10 @@ def is_junk_string(token: str) -> bool:
 
     Such a string mixes at least three of lower case, upper case, digits and symbols, switches case or
     letter/digit at least twice, and holds symbols (``@ | & = ~ ;`` …) that words, numbers, dates and
-    abbreviations do not; URLs and e-mail addresses are never junk.
+    abbreviations do not; URLs and e-mail addresses are never junk.  Punctuation around the run does not
+    count: ``:19YJAGJW009);`` is a grant number followed by ``);``, not junk.
     """
+    token = token.strip(":;,.()[]'\"")
     if len(token) < 8 or _URL_OR_MAIL.search(token):
         return False
     symbols = sum(c in _JUNK_SYMBOLS for c in token)
@@ -424,9 +426,16 @@ def clean_piece(piece: Tracked, log: list[Edit], *, prose: bool) -> Tracked:
     """The markup, width and spacing normalisations, in this fixed order.
 
     Width comes before spacing so that a space before a half-width comma that has
-    just become ``，`` is removed too.
+    just become ``，`` is removed too.  One step can expose work for an earlier one
+    (removing the space in ``**， **`` leaves the emphasis ``**，**``), so the steps run
+    again until the text no longer changes: cleaning is idempotent.
     """
-    piece = strip_citation_markers(piece, log)
-    piece = strip_markup(piece, log)
-    piece = normalise_width(piece, log)
-    return normalise_spacing(piece, log, prose=prose)
+    for _ in range(8):  # a fixed point is reached in one or two rounds; the bound only guards a defect
+        before = piece.text
+        piece = strip_citation_markers(piece, log)
+        piece = strip_markup(piece, log)
+        piece = normalise_width(piece, log)
+        piece = normalise_spacing(piece, log, prose=prose)
+        if piece.text == before:
+            break
+    return piece
