@@ -104,6 +104,15 @@ lines = st.lists(st.one_of(st.lists(st.sampled_from(PROSE), min_size=3, max_size
                            st.sampled_from(CLUTTER)), min_size=1, max_size=12)
 
 
+def removed_offsets(result) -> set[int]:
+    """The raw offsets that the cleaning log says were removed (boilerplate, an English translation)."""
+    removed: set[int] = set()
+    for edit in result.log:
+        if edit.action in ("remove_boilerplate", "remove_translation"):
+            removed.update(range(edit.raw_start, edit.raw_end))
+    return removed
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines, st.lists(st.sampled_from(["\n", "\n\n"]), min_size=12, max_size=12))
 def test_nothing_logged_as_removed_survives_in_any_sentence(body_lines, breaks):
@@ -111,10 +120,7 @@ def test_nothing_logged_as_removed_survives_in_any_sentence(body_lines, breaks):
     English translation) never reappears in a sentence."""
     text = "".join(line + breaks[i] for i, line in enumerate(body_lines))
     result = structure(document(text))
-    removed = set()
-    for edit in result.log:
-        if edit.action in ("remove_boilerplate", "remove_translation"):
-            removed.update(range(edit.raw_start, edit.raw_end))
+    removed = removed_offsets(result)
     for sentence in result.sentences:
         assert not removed & set(sentence.offsets), (text, sentence.text)
 
@@ -138,10 +144,7 @@ def test_nothing_logged_as_removed_survives_when_web_lines_are_split(body_lines,
     sentence still comes from inside the raw text."""
     text = "".join(line + separators[i] for i, line in enumerate(body_lines)) + junk + "\n"
     result = structure(document(text))
-    removed = set()
-    for edit in result.log:
-        if edit.action in ("remove_boilerplate", "remove_translation"):
-            removed.update(range(edit.raw_start, edit.raw_end))
+    removed = removed_offsets(result)
     for sentence in result.sentences:
         assert not removed & set(sentence.offsets), (text, sentence.text)
         assert all(0 <= offset < len(text) for offset in sentence.offsets)

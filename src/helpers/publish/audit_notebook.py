@@ -303,27 +303,12 @@ def _summary(notebook) -> str:
 
 def index_page(title: str, corpus: Path, entries: list[tuple[str, str, str]]) -> str:
     """The audit's index: per page its title, link and the one-line summary it computed."""
-    from .report import FONT_CSS
+    from .report import site_index
 
-    items = "\n".join(
-        f'<li><h2><a href="{html.escape(href)}">{html.escape(heading)}</a></h2><p>{html.escape(summary)}</p></li>'
-        for href, heading, summary in entries)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-{FONT_CSS}
-<style>body {{ max-width: 52em; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
-li {{ list-style: none; margin-bottom: 1.5em; }} h2 {{ font-size: 1.2em; margin-bottom: .2em; }}</style>
-</head><body>
-<h1>{html.escape(title)}</h1>
-<p>The audit of the corpus in <code>{html.escape(str(corpus))}</code>, made by <code>python -m helpers audit</code>:
+    intro = f"""<p>The audit of the corpus in <code>{html.escape(str(corpus))}</code>, made by <code>python -m helpers audit</code>:
 what the documents are, what cleaning removed, how they are built, where their quality is in doubt, their vocabulary
-and names, and a comparison of two documents. Every number is computed from the corpus's texts.</p>
-<ul>
-{items}
-</ul>
-<p><small>Chinese text is set in Noto Sans SC (SIL Open Font License, see fonts/OFL.txt).</small></p>
-</body></html>
-"""
+and names, and a comparison of two documents. Every number is computed from the corpus's texts.</p>"""
+    return site_index(title, intro, entries)
 
 
 def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | list[str] | None = None) -> list[Path]:

@@ -380,14 +380,9 @@ def concordance(study: Study, word: str | None = None, limit: int = 20) -> pd.Da
 # --------------------------------------------------------------------------- #
 # 6. Entities
 # --------------------------------------------------------------------------- #
-def _linked(study: Study) -> pd.DataFrame:
-    mentions = study.tables["mentions"]
-    return mentions[mentions["form"] != "unlinked"]
-
-
 def entity_counts(study: Study) -> pd.DataFrame:
     """Mentions of lexicon entities by category (rows) and document (columns)."""
-    mentions = _linked(study)
+    mentions = audit.linked(study.tables["mentions"])
     docs = _doc_ids(study)
     if mentions.empty:
         return pd.DataFrame(columns=docs).rename_axis(index="category")
@@ -398,7 +393,7 @@ def entity_counts(study: Study) -> pd.DataFrame:
 
 def entity_table(study: Study, top: int = 25) -> pd.DataFrame:
     """The most mentioned entities: label, category, the surface forms found, and mentions per document."""
-    mentions = _linked(study)
+    mentions = audit.linked(study.tables["mentions"])
     docs = _doc_ids(study)
     columns = ["entity", "label_en", "category", "forms", *docs, "mentions"]
     if mentions.empty:
@@ -427,7 +422,7 @@ def unlinked_names(study: Study) -> pd.DataFrame | None:
 
 def entities_text(study: Study, top: int = 5) -> str:
     """The entities in words: mentions by category, the most named, and names the lexicon does not know."""
-    mentions = _linked(study)
+    mentions = audit.linked(study.tables["mentions"])
     if mentions.empty:
         lines = ["The lexicon recognised no entity in these texts."]
     else:
@@ -576,7 +571,7 @@ def keyness_concordance(study: Study, doc_a: str, doc_b: str, limit: int = 10) -
 
 def entities_compared(study: Study, doc_a: str, doc_b: str) -> pd.DataFrame:
     """Entities of the two documents: mentions in each and where they are named (both, or one only)."""
-    mentions = _linked(study)
+    mentions = audit.linked(study.tables["mentions"])
     mentions = mentions[mentions["doc_id"].isin([doc_a, doc_b])]
     columns = ["entity", "label_en", "category", doc_a, doc_b, "named_in"]
     if mentions.empty:

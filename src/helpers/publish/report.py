@@ -89,20 +89,32 @@ def render_notebook(path: Path, back_link: bool = True) -> str:
 
 def index_page(entries: list[tuple[str, str, str]]) -> str:
     """The index: study title, purpose, and per notebook its title, summary and link."""
+    return site_index(TITLE, INTRO, entries)
+
+
+#: The study's purpose, on its index page.
+INTRO = """<p>Two Chinese-language policy texts on arms control: the Friedrich-Ebert-Stiftung's paper on German–Chinese cooperation
+in multilateral arms control (Meier &amp; Staack, 2024) and a machine-translated excerpt of Tong Zhao's Carnegie report on
+the political drivers of China's nuclear policy (2024). Every finding cites its document, sentence id and the Chinese
+text; every number is computed from the texts and the sourced reference facts.</p>"""
+
+
+def site_index(title: str, intro_html: str, entries: list[tuple[str, str, str]]) -> str:
+    """An index page: *title*, an introduction (HTML) and, per page, its link, heading and one-line summary.
+
+    The study's report and the audit of a user's corpus share it; it loads the shipped Chinese font.
+    """
     items = "\n".join(
-        f'<li><h2><a href="{html.escape(href)}">{html.escape(title)}</a></h2><p>{html.escape(summary)}</p></li>'
-        for href, title, summary in entries)
+        f'<li><h2><a href="{html.escape(href)}">{html.escape(heading)}</a></h2><p>{html.escape(summary)}</p></li>'
+        for href, heading, summary in entries)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(TITLE)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 {FONT_CSS}
 <style>body {{ max-width: 52em; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
 li {{ list-style: none; margin-bottom: 1.5em; }} h2 {{ font-size: 1.2em; margin-bottom: .2em; }}</style>
 </head><body>
-<h1>{html.escape(TITLE)}</h1>
-<p>Two Chinese-language policy texts on arms control: the Friedrich-Ebert-Stiftung's paper on German–Chinese cooperation
-in multilateral arms control (Meier &amp; Staack, 2024) and a machine-translated excerpt of Tong Zhao's Carnegie report on
-the political drivers of China's nuclear policy (2024). Every finding cites its document, sentence id and the Chinese
-text; every number is computed from the texts and the sourced reference facts.</p>
+<h1>{html.escape(title)}</h1>
+{intro_html}
 <ul>
 {items}
 </ul>
