@@ -143,3 +143,53 @@ def test_the_study_export_adds_unlinked_names_without_changing_a_linked_mention(
     assert (unlinked["entity"] == "").all()
     linked = mentions[mentions["form"] != "unlinked"]
     assert len(linked) == 633  # the linked mentions of the study's texts, as before unlinked names were added
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("其中美国和德国反对", ["united_states", "germany"]),  # 其中 'among them', not the dyad 中美
+    ("其中欧盟表示支持", ["eu"]),
+    ("手中国际影响力有限", []),
+    ("中美洲国家", []),  # Central America
+    ("中欧国家和西欧国家", []),  # Central European states
+    ("中美关系和中欧关系", ["china", "united_states", "china", "eu"]),
+])
+def test_a_name_starting_with_zhong_is_not_found_inside_a_word(text, expected):
+    assert [m.entity for m in find_mentions(text)] == expected
+
+
+def test_unlinked_names_respect_blocked_contexts_and_the_shape_of_a_name():
+    from helpers.language.entities import find_unlinked
+    from helpers.language.segment import tokenize
+
+    text = "中非合作论坛上，安倍晋三与潘基文会见，麦克风坏了，白皮书也没有发。"
+    names = {(m.surface, m.category) for m in find_unlinked(text, tokenize(text), find_mentions(text))}
+    assert ("安倍晋三", "person") in names and ("潘基文", "person") in names
+    assert not {s for s, _ in names} & {"中非", "麦克风", "白皮书"}
+
+
+def test_the_indexed_matcher_finds_what_one_longest_first_alternation_finds(sentences):
+    """The first-character index (for speed) must not change a match: compare with the plain alternation
+    of every surface, longest first, on the study texts and on names that stress the boundaries."""
+    import re
+
+    import helpers.language.entities as entities_module
+
+    texts = list(sentences["text"]) + ["NPT和NPTs", "the NATO summit", "CarnegieChina", "P5进程", "G20峰会",
+                                       "New START条约", "中华人民共和国和中国", "联合国安理会决议", "伊朗核协议的各方"]
+    _, table = entities_module._matcher()
+    parts = []
+    for surface in sorted(table, key=lambda s: (-len(s), s)):
+        escaped = re.escape(surface)
+        if re.fullmatch(r"[A-Za-z][A-Za-z .\-]*", surface):
+            escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+        parts.append(escaped)
+    plain = re.compile("|".join(parts))
+    indexed = entities_module._Matcher(list(table))
+    for text in texts:
+        position = 0
+        while True:
+            a, b = indexed.search(text, position), plain.search(text, position)
+            assert (a and (a.start(), a.group(0))) == (b and (b.start(), b.group(0))), text
+            if a is None:
+                break
+            position = a.start() + 1

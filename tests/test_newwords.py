@@ -150,8 +150,10 @@ def test_write_user_dictionary_appends_atomically_and_keeps_comments(tmp_path):
 
 def test_user_dictionary_lines_are_validated(tmp_path):
     assert parse_user_dictionary("# c\n核门槛国家\n延伸威慑\t500\n\n核门槛国家\n") == (("核门槛国家", None), ("延伸威慑", 500))
+    # jieba's own format (spaces, an optional tag) is read as term and frequency, not as a term with a space
+    assert parse_user_dictionary("全面禁止核武器 5\n核门槛国家 3 nz\n") == (("全面禁止核武器", 5), ("核门槛国家", 3))
     for bad, number in (("核门槛国家\n延伸威慑\tmany\n", 2), ("# c\n\n核门槛\t国家\t5\n", 3), ("\t5\n", 1),
-                        ("延伸威慑\t0\n", 1)):
+                        ("延伸威慑\t0\n", 1), ("延伸威慑\t²\n", 1)):  # ² passes str.isdigit but is no number
         path = tmp_path / USER_DICT_NAME
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(HelpersError) as error:
@@ -225,6 +227,13 @@ def test_a_bad_user_dictionary_line_stops_the_export_with_one_line(corpus, tmp_p
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(corpus / USER_DICT_NAME) in lines[0] and f"line {number}" in lines[0], lines
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_user_dictionary_is_not_recorded(tmp_path):
+    from helpers.language.segment import corpus_user_dictionary
+
+    (tmp_path / USER_DICT_NAME).write_text("# terms to add later\n\n", encoding="utf-8")
+    assert corpus_user_dictionary(tmp_path) is None
 
 
 def test_the_study_export_has_no_user_dictionary(study):

@@ -48,20 +48,79 @@ def dyads(general: bool = True) -> dict[str, tuple[str, str]]:
     return found
 
 
+class _Matcher:
+    """Leftmost-longest matching of many surface forms, indexed by their first character.
+
+    One alternation of some 1,400 names makes Python's regular expressions try every name at every
+    position; here a character class finds the positions where a name can start, and a small
+    trie-shaped pattern per first character takes the longest name there.  The result is the same as
+    the alternation ordered longest first (all-Latin names keep their word boundaries).
+    """
+
+    def __init__(self, surfaces: list[str]) -> None:
+        by_first: dict[str, list[str]] = {}
+        for surface in surfaces:
+            by_first.setdefault(surface[0], []).append(surface)
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]") if by_first else None
+        self._at = {char: re.compile(_first_char_pattern(words)) for char, words in by_first.items()}
+
+    def match(self, text: str, position: int) -> re.Match[str] | None:
+        """The longest name that starts at *position*, or None."""
+        pattern = self._at.get(text[position]) if position < len(text) else None
+        return pattern.match(text, position) if pattern else None
+
+    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
+        """The leftmost, longest name at or after *position*, or None."""
+        if self._starts is None:
+            return None
+        for start in self._starts.finditer(text, position):
+            found = self._at[start.group(0)].match(text, start.start())
+            if found:
+                return found
+        return None
+
+
 @lru_cache(maxsize=8)
-def _matcher(extra: tuple[Alias, ...] = (), general: bool = True) -> tuple[re.Pattern[str], dict[str, Alias]]:
+def _matcher(extra: tuple[Alias, ...] = (), general: bool = True) -> tuple[_Matcher, dict[str, Alias]]:
     table = {a.surface: a for a in aliases(general=general)}
     for alias in extra:
         table.setdefault(alias.surface, alias)
     for surface in dyads(general):
         table.setdefault(surface, Alias(surface, "", "dyad", ""))
-    parts = []
-    for surface in sorted(table, key=lambda s: (-len(s), s)):
-        escaped = re.escape(surface)
-        if re.fullmatch(r"[A-Za-z][A-Za-z .\-]*", surface):
-            escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
-        parts.append(escaped)
-    return re.compile("|".join(parts)), table
+    return _Matcher(list(table)), table
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .\-]*")
+
+
+def _first_char_pattern(words: list[str]) -> str:
+    """The pattern for the names that start with one character: the longest first.  Names that start
+    with a Latin letter are few and keep an alternation, so that an all-Latin name gets its word
+    boundaries (NPT not inside NPTs); the others form a trie (at each character the branches differ,
+    and a name that ends there is the optional group's fallback, so the longest is taken)."""
+    if re.match(r"[A-Za-z]", words[0]):
+        parts = []
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            escaped = re.escape(word)
+            if _LATIN_NAME.fullmatch(word):
+                escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+            parts.append(escaped)
+        return "|".join(parts)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # a name ends here: go on if it can, else stop
+
+    return pattern(trie)
 
 
 def find_mentions(text: str, extra: tuple[Alias, ...] = (), general: bool = True) -> list[Mention]:
@@ -98,7 +157,7 @@ def find_mentions(text: str, extra: tuple[Alias, ...] = (), general: bool = True
     return merged
 
 
-def _matches(pattern: re.Pattern[str], text: str):
+def _matches(pattern: _Matcher, text: str):
     """Longest-first matches of *pattern* in *text*, skipping a match inside one of its surface's
     blocked contexts (中非 in 中非合作); the search then goes on one character later, so that
     其中国际原子能机构 still finds 国际原子能机构."""
@@ -108,20 +167,34 @@ def _matches(pattern: re.Pattern[str], text: str):
         match = pattern.search(text, position)
         if match is None:
             return
-        contexts = blocked.get(match.group(0))
-        if contexts and any(text.startswith(context, match.start() - offset)
-                            for offset, context in contexts if match.start() >= offset):
+        if _blocked(text, match.start(), match.group(0), blocked) or _inside_zhong_word(text, match):
             position = match.start() + 1
             continue
         yield match
         position = match.end()
 
 
+def _blocked(text: str, start: int, surface: str, blocked: dict[str, tuple[tuple[int, str], ...]]) -> bool:
+    """True when *surface* at *start* lies inside one of its blocked contexts (中非 in 中非合作)."""
+    return any(text.startswith(context, start - offset) for offset, context in blocked.get(surface, ())
+               if start >= offset)
+
+
+#: Characters that make a word with a following 中 (其中, 手中, 空中, 集中 …): a name that starts with
+#: that 中 (中国, 中美, 中非 …) is not there, as in 其中美国 ("among them the United States").
+_ZHONG_BEFORE = "其手空集心之当从暗途家期文眼水脑口胸怀正居适命射"
+
+
+def _inside_zhong_word(text: str, match: re.Match[str]) -> bool:
+    start = match.start()
+    return match.group(0).startswith("中") and start > 0 and text[start - 1] in _ZHONG_BEFORE
+
+
 _PLACE_BEFORE = "在于赴往东南西北"
 _PLACE_AFTER = ("市", "大学", "举行", "发表", "工作", "召开")
 
 
-def _is_place(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+def _is_place(text: str, start: int, end: int, pattern: _Matcher) -> bool:
     """True when a capital is named as a place, not as its government.
 
     北京 stands for China in 北京和柏林均支持 but is a place in 在北京发表, 北京市,
@@ -236,12 +309,24 @@ def looks_like_person(word: str) -> bool:
     characters (郭嘉昆, 林剑), or a transliteration (古特雷斯, 马克龙).  jieba's dictionary tags
     words such as 白皮书 and 麦克风 as names; the shape test keeps most of them out."""
     if 2 <= len(word) <= 3 and word[0] in SURNAMES and sum(c in TRANSLITERATION for c in word) < len(word):
-        return _frequency(word) < 50 or not _frequency(word[1:])
+        return _frequency(word) < RARE_NAME_FREQ
     return len(word) >= 2 and sum(c in TRANSLITERATION for c in word) >= 0.75 * len(word)
 
 
-def _common(word: str) -> bool:
-    return _frequency(word) >= PERSON_MAX_FREQ
+def _plausible_person(word: str) -> bool:
+    """A word tagged as a person is kept when it is rare in jieba's dictionary as a name (潘基文, 安倍晋三)
+    or has a person's shape (:func:`looks_like_person`), and is not a common word (令人, 公正)."""
+    frequency = _frequency(word)
+    if frequency >= PERSON_MAX_FREQ:
+        return False
+    if name_tags().get(word) in ("nr", "nrfg", "nrt") and 0 < frequency < RARE_NAME_FREQ:
+        return True
+    return looks_like_person(word)
+
+
+#: A word jieba's dictionary tags as a name and counts fewer times than this is taken as a name whatever its
+#: shape (潘基文 3, 安倍晋三 9, 特朗普 14); a more frequent one must also look like a name (麦克风 44 does not).
+RARE_NAME_FREQ = 20
 
 
 def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mention]:
@@ -264,13 +349,15 @@ def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mentio
         for i in range(mention.start, mention.end):
             covered[i] = True
     skip = not_names()
+    blocked = blocked_contexts()
     found: list[Mention] = []
     for index, token in enumerate(tokens):
         word = token.text
-        if not _HAN_NAME.fullmatch(word) or word in skip or any(covered[token.start:token.end]):
+        if not _HAN_NAME.fullmatch(word) or word in skip or any(covered[token.start:token.end]) \
+                or _blocked(text, token.start, word, blocked):
             continue
         category = NAME_TAGS.get(name_tag(word))
-        if category is None or (category == "person" and (_common(word) or not looks_like_person(word))):
+        if category is None or (category == "person" and not _plausible_person(word)):
             continue
         start, end = token.start, token.end
         following = tokens[index + 1:index + 4]

@@ -113,17 +113,21 @@ def aliases(path: Path = LEXICON / "aliases.csv", general: bool = True) -> tuple
 
 
 @lru_cache(maxsize=None)
-def blocked_contexts(path: Path = GENERAL / "blocked_contexts.csv") -> dict[str, tuple[tuple[int, str], ...]]:
+def blocked_contexts(path: Path = GENERAL / "blocked_contexts.csv",
+                     domain: Path = LEXICON / "blocked_contexts.csv") -> dict[str, tuple[tuple[int, str], ...]]:
     """Surface → the longer words in which it is not a name, each with the surface's offset in it
-    (中非 → (0, 中非合作) …; 马里 → (0, 马里兰) …)."""
-    if not path.exists():
-        return {}
+    (中非 → (0, 中非合作) …; 马里 → (0, 马里兰) …), from the general layer and the domain file (which
+    holds those of the two-country compounds: 中美 in 中美洲)."""
     found: dict[str, list[tuple[int, str]]] = {}
-    for row in _read_csv(path, ("surface", "context")):
-        offset = row["context"].find(row["surface"])
-        if offset < 0:
-            raise HelpersError(f"{path}: context {row['context']!r} does not contain {row['surface']!r}; fix the row.")
-        found.setdefault(row["surface"], []).append((offset, row["context"]))
+    for source in (path, domain):
+        if not source.exists():
+            continue
+        for row in _read_csv(source, ("surface", "context")):
+            offset = row["context"].find(row["surface"])
+            if offset < 0:
+                raise HelpersError(f"{source}: context {row['context']!r} does not contain {row['surface']!r}; "
+                                   "fix the row.")
+            found.setdefault(row["surface"], []).append((offset, row["context"]))
     return {surface: tuple(sorted(rows)) for surface, rows in found.items()}
 
 

@@ -110,8 +110,15 @@ class UserDictionary:
         return tuple(t for t, _ in self.terms if not _JIEBA_WORD.match(t))
 
 
+#: jieba's own user-dictionary line, ``term frequency [tag]`` separated by spaces (全面禁止核武器 5 nz).
+_JIEBA_USERDICT_LINE = re.compile(r"(\S+)[ ]+([0-9]+)(?:[ ]+[A-Za-z]+)?")
+
+
 def parse_user_dictionary(text: str, path: Path | str = USER_DICT_NAME) -> tuple[tuple[str, int | None], ...]:
     """The ``(term, frequency or None)`` pairs of a user dictionary's text, in file order, without repeats.
+
+    A line is ``term``, ``term<TAB>frequency``, or jieba's own ``term frequency [tag]`` with spaces
+    (a term of one word followed by a number: ``全面禁止核武器 5`` is the term 全面禁止核武器 with frequency 5).
 
     Raises:
         HelpersError: a line with more than one tab, an empty term, or a frequency that is not a
@@ -122,9 +129,11 @@ def parse_user_dictionary(text: str, path: Path | str = USER_DICT_NAME) -> tuple
         line = raw.rstrip()  # a leading tab is kept: it leaves the term empty
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        parts = [part.strip() for part in line.split("\t")]
+        jieba_style = _JIEBA_USERDICT_LINE.fullmatch(line.strip()) if "\t" not in line else None
+        parts = [jieba_style.group(1), jieba_style.group(2)] if jieba_style else [p.strip() for p in line.split("\t")]
         frequency = parts[1] if len(parts) == 2 else ""
-        if len(parts) > 2 or not parts[0] or (len(parts) == 2 and not (frequency.isdigit() and int(frequency) >= 1)):
+        if len(parts) > 2 or not parts[0] or (len(parts) == 2 and not (re.fullmatch("[0-9]+", frequency)
+                                                                         and int(frequency) >= 1)):
             raise HelpersError(
                 f"{path}, line {number}: expected 'term' or 'term<TAB>frequency' (a whole number of at least 1), "
                 f"got {raw!r}; fix the line or start it with '#' to ignore it."
@@ -163,7 +172,10 @@ def _parsed(text: str, path: str) -> tuple[tuple[str, int | None], ...]:
 def corpus_user_dictionary(corpus_dir: Path | str) -> UserDictionary | None:
     """The corpus folder's ``user_dict.txt``, read and validated, or None when there is none."""
     path = Path(corpus_dir) / USER_DICT_NAME
-    return read_user_dictionary(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    user = read_user_dictionary(path)
+    return user if user.terms else None  # a file with no terms changes nothing and is not recorded
 
 
 def user_tokenizer(user: UserDictionary) -> "jieba.Tokenizer":
