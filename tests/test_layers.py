@@ -13,8 +13,11 @@ PACKAGE = Path(helpers.__file__).parent
 #: The reusable layer: reading texts, language, methods, the generic tables and views.
 GENERIC = sorted(
     [f"helpers.{folder}.{p.stem}" for folder in ("text", "language", "methods") for p in (PACKAGE / folder).glob("*.py")
-     if p.stem != "__init__"] + ["helpers.tables", "helpers.export", "helpers.audit", "helpers.errors", "helpers.paths"]
+     if p.stem != "__init__"] + ["helpers.tables", "helpers.export", "helpers.audit", "helpers.errors", "helpers.paths",
+                                 "helpers.publish.corpus_audit", "helpers.publish.audit_notebook"]
 )
+#: The study's own data folders; the library reads none of them (a wheel does not carry them).
+STUDY_DATA = ("ANNOTATIONS", "REFERENCE", "CODING", "RAW / ", "data/annotations", "data/coding", "data/reference")
 
 BLOCK_STUDY = """
 import importlib.abc, sys
@@ -40,14 +43,33 @@ def test_no_generic_module_names_the_study_even_in_a_function():
     """A lazy import inside a function would escape the test above; read the source instead."""
     offenders = []
     for name in GENERIC:
-        path = PACKAGE.joinpath(*name.split(".")[1:]).with_suffix(".py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(ast.parse(source(name))):
             if isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                target = module if node.level == 0 else module
-                if "study" in target.split(".") or any(a.name == "study" for a in node.names):
+                parts = (node.module or "").split(".")
+                if "study" in parts or any(a.name == "study" for a in node.names):
+                    offenders.append(f"{name}: line {node.lineno}")
+            elif isinstance(node, ast.Import):  # import helpers.study.x, inside a function too
+                if any("study" in a.name.split(".") for a in node.names):
                     offenders.append(f"{name}: line {node.lineno}")
     assert offenders == []
+
+
+def test_no_generic_module_reads_the_studys_data():
+    """The study's annotations, coding and reference facts stay with the study: the library must work
+    without them (as from a wheel, which does not carry them)."""
+    offenders = [f"{name}: {marker}" for name in GENERIC for marker in STUDY_DATA
+                 if marker in source(name) and name not in KNOWN_EXCEPTIONS]
+    assert offenders == []
+
+
+#: paths defines where the data lives; evaluation scores the pipeline against the study's hand-checked gold
+#: samples by default (its measures themselves are generic). A known exception, not a licence for more.
+KNOWN_EXCEPTIONS = {"helpers.paths", "helpers.methods.evaluation"}
+
+
+def source(name: str) -> str:
+    """The source text of a module of the package."""
+    return PACKAGE.joinpath(*name.split(".")[1:]).with_suffix(".py").read_text(encoding="utf-8")
 
 
 def test_the_blocker_itself_catches_a_study_import():

@@ -5,14 +5,13 @@ Everything here is computed from the pipeline's tables; nothing is typed in.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .paths import ANNOTATIONS, RAW
+from .paths import RAW
 from .tables import NO_LAYER, Layer, Processed, build_tables, process_corpus
 from .text.quality import SEVERITIES
 
@@ -28,6 +27,7 @@ class Study:
     processed: list[Processed]
     tables: dict[str, pd.DataFrame]
     starts: dict[str, str] = field(default_factory=dict)
+    glosses: dict[str, str] = field(default_factory=dict)  # English glosses of headings, from the layer
 
     def raw(self, doc_id: str) -> str:
         """The decoded raw text of a document."""
@@ -47,14 +47,7 @@ def load_study(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER) -> Study:
     (:func:`helpers.study.layer.load_study`).
     """
     processed = process_corpus(corpus_dir, layer)
-    return Study(processed, build_tables(processed, layer), layer.passage_starts())
-
-
-@lru_cache(maxsize=1)
-def heading_glosses(path: Path = ANNOTATIONS / "section_glosses.csv") -> dict[str, str]:
-    """English glosses of the section headings (reviewable data)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["heading"]: row["heading_en"] for row in csv.DictReader(handle)}
+    return Study(processed, build_tables(processed, layer), layer.passage_starts(), layer.heading_glosses())
 
 
 def linked(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -225,7 +218,7 @@ def evidence(study: Study, sentence_ids: list[str]) -> pd.DataFrame:
 def sections_view(study: Study) -> pd.DataFrame:
     """The sections with English glosses of their headings and sizes."""
     sections = study.tables["sections"].copy()
-    glosses = heading_glosses()
+    glosses = study.glosses
     sections["heading_en"] = sections["heading"].map(lambda h: glosses.get(h, "" if h else "(no heading)"))
     return sections[["doc_id", "section_id", "part", "heading", "heading_en", "n_sentences"]]
 
@@ -344,5 +337,7 @@ def dispersion(study: Study, doc_id: str, entity_ids: list[str]) -> tuple[pd.Dat
     hits["position"] = hits["sentence_id"].map(position)
     sections = study.tables["sections"].set_index("section_id")["heading"]
     starts = body.groupby("section_id", sort=False).head(1)
-    starts = pd.DataFrame({"position": starts.index, "heading": starts["section_id"].map(sections)})
+    headings = starts["section_id"].map(sections)
+    starts = pd.DataFrame({"position": starts.index, "heading": headings,
+                           "heading_en": headings.map(lambda h: study.glosses.get(h, h))})
     return hits[["entity", "sentence_id", "position"]], starts.reset_index(drop=True)

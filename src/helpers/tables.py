@@ -65,6 +65,10 @@ class Layer:
         """Sentence id → the first sentence of the reviewed run it belongs to."""
         return {}
 
+    def heading_glosses(self) -> dict[str, str]:
+        """English glosses of section headings (heading as it stands → gloss)."""
+        return {}
+
     def tables(self, tables: dict[str, pd.DataFrame], documents: list[Document]) -> dict[str, pd.DataFrame]:
         """Further tables, built on the generic ones; none by default."""
         return {}
@@ -159,6 +163,11 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO
     from .language.segment import domain_tokenizer, user_tokenizer
 
     domain_tokenizer()  # load jieba once, before the workers fork
+    from .language.entities import find_mentions, name_tags
+
+    name_tags()  # and jieba's name tags and the entity matcher, so that each worker does not build them again
+    find_mentions("", general=layer.general_lexicon)
+    find_mentions("")
     if user_dict is not None:
         user_tokenizer(user_dict)
     size = -(-len(documents) // (4 * jobs))

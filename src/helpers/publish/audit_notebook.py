@@ -196,10 +196,10 @@ order, e.g. `doc-0012`), so that it can be found in `sentences.csv`."""),
         _prose("ca.entities_text(study)"),
         _code("ca.entity_counts(study)"),
         _code("ca.entity_table(study, top=25)"),
-        _code("ca.unlinked_names(study)  # names the lexicon does not know (None: not reported by this version)"),
+        _code("ca.unlinked_names(study)  # names the lexicon does not know"),
         _markdown(TERMS),
         _prose("ca.terms_text(study, CORPUS)"),
-        _code("ca.term_candidates(study, top=30)  # None: no term discovery in this version"),
+        _code("ca.term_candidates(study, top=30)  # recurring strings the segmenter splits"),
         _markdown(NEXT),
     ], "corpus", f"Corpus audit: {corpus.name}")
 

@@ -406,14 +406,14 @@ def entity_table(study: Study, top: int = 25) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
-def unlinked_names(study: Study) -> pd.DataFrame | None:
+def unlinked_names(study: Study) -> pd.DataFrame:
     """Names found in the text that the lexicon does not know (mentions with ``form == "unlinked"``), with
-    counts per document; ``None`` when this version of the pipeline does not report such names."""
+    counts per document (an empty table when there are none)."""
     mentions = study.tables["mentions"]
-    if "unlinked" not in set(mentions["form"]):
-        return None
     names = mentions[mentions["form"] == "unlinked"]
     docs = _doc_ids(study)
+    if names.empty:
+        return pd.DataFrame(columns=["surface", "category", "example", *docs, "mentions"])
     per = names.groupby(["surface", "doc_id"]).size().unstack(fill_value=0).reindex(columns=docs, fill_value=0)
     info = names.groupby("surface").agg(category=("category", "first"), example=("sentence_id", "first"))
     table = info.join(per).assign(mentions=per.sum(axis=1)).reset_index()
@@ -438,10 +438,7 @@ def entities_text(study: Study, top: int = 5) -> str:
         if none:
             lines.append(f"No entity was found in {listing(doc(d) for d in none)}.")
     unknown = unlinked_names(study)
-    if unknown is None:
-        lines += ["", "Only names in the lexicon are found: a person, organisation or treaty the lexicon lacks is not "
-                      "counted here. Check the vocabulary and term lists for names that should be there."]
-    elif unknown.empty:
+    if unknown.empty:
         lines += ["", "Every name found is in the lexicon: no unlinked name."]
     else:
         shown = listing(md(s) for s in unknown["surface"].head(top))
@@ -454,22 +451,12 @@ def entities_text(study: Study, top: int = 5) -> str:
 # --------------------------------------------------------------------------- #
 # 7. Term candidates
 # --------------------------------------------------------------------------- #
-def _term_candidates_function():
-    """``helpers.methods.newwords.term_candidates``, or None in a version without it."""
-    try:
-        from ..methods.newwords import term_candidates
-    except ImportError:
-        return None
-    return term_candidates
+def term_candidates(study: Study, top: int = 30) -> pd.DataFrame:
+    """Strings that recur in the corpus but that the segmenter splits (candidates for the user dictionary;
+    :func:`helpers.methods.newwords.term_candidates`)."""
+    from ..methods.newwords import term_candidates as discover
 
-
-def term_candidates(study: Study, top: int = 30) -> pd.DataFrame | None:
-    """Strings that recur in the corpus but that the segmenter splits (candidates for the user dictionary), or
-    ``None`` when this version of the library has no term discovery (:mod:`helpers.methods.newwords`)."""
-    function = _term_candidates_function()
-    if function is None:
-        return None
-    return function(study.tables, top=top)
+    return discover(study.tables, top=top)
 
 
 def terms_text(study: Study, corpus: Path | str, top: int = 30) -> str:
@@ -483,13 +470,10 @@ def terms_text(study: Study, corpus: Path | str, top: int = 30) -> str:
                  if line.strip() and not line.lstrip().startswith("#")]
         how += f" The corpus's user dictionary already lists {plural(len(terms), 'term')}, used for this audit."
     candidates = term_candidates(study, top)
-    if candidates is None:
-        return ("Term discovery (`helpers.methods.newwords`) is not part of this version of the library, so no "
-                "candidates are listed. Look in the vocabulary above for a term the segmenter cuts into pieces. " + how)
     if candidates.empty:
         return "No string recurs often enough, and holds together well enough, to be proposed as a term. " + how
     first = candidates.iloc[0]
-    split = f", which the segmenter now cuts as {md(first['split_as'])}" if "split_as" in candidates.columns else ""
+    split = f", which the segmenter now cuts as {md(first['split_as'])}"
     lines = [f"**{plural(len(candidates), 'candidate term')}**: strings that recur in the corpus and hold together, "
              "but that the segmenter splits into several tokens (`split_as`). Check each in its example sentence: a "
              "real term (a name, a technical expression) belongs in the user dictionary; a phrase that merely recurs "

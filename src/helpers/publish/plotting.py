@@ -409,12 +409,11 @@ def _section_lines(ax: plt.Axes, positions: list[float], names: list[str], lead:
     return "\n".join(lines)
 
 
-def _heading_names(headings: "pd.Series[str]") -> list[str]:
-    """English names of section headings (the reviewed glosses; the heading itself when none)."""
-    from ..audit import heading_glosses
-
-    english = heading_glosses()
-    return [english.get(h, h) if h else "opening (no heading)" for h in headings.fillna("")]
+def _heading_names(starts: pd.DataFrame) -> list[str]:
+    """English names of section headings (the ``heading_en`` gloss where the study has one; the heading
+    itself when none)."""
+    english = starts["heading_en"] if "heading_en" in starts else starts["heading"]
+    return [e if h else "opening (no heading)" for h, e in zip(starts["heading"].fillna(""), english.fillna(""))]
 
 
 def dispersion_plot(hits: pd.DataFrame, starts: pd.DataFrame, labels: dict[str, str], total: int, title: str) -> Figure:
@@ -425,7 +424,7 @@ def dispersion_plot(hits: pd.DataFrame, starts: pd.DataFrame, labels: dict[str, 
     for y, entity in enumerate(entities_):
         xs = hits.loc[hits["entity"] == entity, "position"]
         ax.scatter(xs, [y] * len(xs), marker="|", s=220, color=PALETTE[y % len(PALETTE)])
-    key = _section_lines(ax, [p - 0.5 for p in starts["position"]], _heading_names(starts["heading"]),
+    key = _section_lines(ax, [p - 0.5 for p in starts["position"]], _heading_names(starts),
                          "dashed lines: section starts", 140)
     ax.set_yticks(range(len(entities_)), [labels[e] for e in entities_])
     ax.set_xlim(-1, total)

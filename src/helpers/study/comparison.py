@@ -440,7 +440,7 @@ def term_positions(study: Study, terms: list[str], docs: tuple[str, str] = STUDY
 def section_starts(study: Study, docs: tuple[str, str] = STUDY_PAIR) -> pd.DataFrame:
     """Where each body section starts, on the relative scale of :func:`term_positions` (0 to 1), with
     its number in the body (§1 …), heading and English gloss."""
-    from ..audit import heading_glosses
+    from .layer import heading_glosses
 
     headings = study.tables["sections"].set_index("section_id")["heading"]
     english = heading_glosses()

@@ -67,6 +67,15 @@ def study_aliases(path: Path = ANNOTATIONS / "study_aliases.csv") -> tuple[Alias
     return read_aliases(path)
 
 
+@lru_cache(maxsize=1)
+def heading_glosses(path: Path = ANNOTATIONS / "section_glosses.csv") -> dict[str, str]:
+    """English glosses of the study texts' section headings (reviewable data)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["heading"]: row["heading_en"] for row in csv.DictReader(handle)}
+
+
 class StudyLayer(Layer):
     """The study's additions to the generic pipeline (see the module's docstring).
 
@@ -96,6 +105,10 @@ class StudyLayer(Layer):
         from .review import passage_starts
 
         return passage_starts()
+
+    def heading_glosses(self) -> dict[str, str]:
+        """The reviewed English glosses of the study texts' headings."""
+        return heading_glosses()
 
     def tables(self, tables: dict[str, pd.DataFrame], documents: list[Document]) -> dict[str, pd.DataFrame]:
         """The coded tables and keyness, when the corpus holds a study text; nothing otherwise."""

@@ -254,7 +254,7 @@ def mentions_by_section(study: Study, entity_ids: list[str]) -> pd.DataFrame:
     """Mentions of each entity per body section (the numbers behind the dispersion plot); each section
     is headed by its Chinese heading and an English gloss."""
     hits, _ = dispersion(study, entity_ids)
-    from ..audit import heading_glosses
+    from .layer import heading_glosses
 
     sections = study.tables["sentences"].set_index("sentence_id")["section_id"]
     glosses = heading_glosses()

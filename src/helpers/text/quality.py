@@ -25,7 +25,6 @@ from .clean import HAN
 from ..language.entities import Mention
 from ..errors import HelpersError
 from .notes import Footnote, SentenceIndex
-from ..paths import ANNOTATIONS
 from .structure import Sentence, Structured
 
 KINDS: tuple[str, ...] = (
@@ -82,8 +81,8 @@ Why:
 - an ``interpolated_passage`` is text that does not belong to the original: always
   **meaning-changing**.
 
-A reviewed flag does not use this default: its severity is set by hand in
-``data/annotations/quality_review.csv``, because a reviewed translation error or mangled
+A reviewed flag (added by a layer, such as the study's :mod:`helpers.study.review`) does not use
+this default: its severity is set by hand, because a reviewed translation error or mangled
 sentence can be a naming problem or change the meaning.
 """
 
