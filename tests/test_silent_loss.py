@@ -258,3 +258,28 @@ def test_encyclopedia_citation_markers_are_removed_and_logged():
     body = "".join(s.text for s in result.sentences)
     assert "[" not in body and "［" not in body and "191个缔约国" in body and "1970年" in body
     assert sum(e.action == "strip_note_marker" and "citation marker" in e.reason for e in result.log) == 4
+
+
+# Prose that carries a clutter clause (a disclaimer in brackets, a disclaimer sentence, a copyright footer after
+# the last sentence): the clause is cut and logged, the prose around it survives (second review).
+HAN_PROSE = list("中德美俄军控核武器条约对话合作透明稳定风险国际减少人类威胁")
+CLAUSES = ["（本文仅代表作者个人观点）", "本文仅代表作者个人观点。", "（此文不代表本站观点）", "版权所有 © 2024 某网"]
+prose_sentences = st.builds(lambda a, b: a + "，" + b + "。", st.text(st.sampled_from(HAN_PROSE), min_size=8, max_size=20),
+                            st.text(st.sampled_from(HAN_PROSE), min_size=2, max_size=12))
+prose_with_clause = st.tuples(prose_sentences, st.sampled_from(CLAUSES))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(prose_with_clause, st.sampled_from(CLUTTER).map(lambda c: ("", c))), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["\n", "\n\n"]), min_size=8, max_size=8))
+def test_prose_that_carries_a_clutter_clause_survives_and_only_the_clause_goes(items, breaks):
+    text = "".join(prose + clause + breaks[i] for i, (prose, clause) in enumerate(items))
+    result = structure(document(text))
+    body = "".join(s.text for s in result.sentences)
+    removed = removed_offsets(result)
+    for sentence in result.sentences:
+        assert not removed & set(sentence.offsets), (text, sentence.text)
+    for prose, clause in items:
+        if prose:
+            assert prose in body, (text, prose)
+            assert not any(clause.strip("（）。") in s.text for s in result.sentences), (text, clause)

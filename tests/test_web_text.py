@@ -340,3 +340,139 @@ def test_a_news_agencys_end_mark_is_not_a_truncated_body(tmp_path):
     (tmp_path / "manifest.csv").write_text("doc_id,file\nstory,a.txt\ncut,b.txt\n", encoding="utf-8")
     done, broken = (structure(d) for d in load_corpus(tmp_path))
     assert not done.truncated and broken.truncated
+
+
+# --------------------------------------------------------------------------- #
+# 5. Prose that carries a clutter clause, spaces inside a clause, <br> inside a paragraph, English that is
+#    not a translation (regressions of the second review; each example written for these tests)
+# --------------------------------------------------------------------------- #
+def removed_texts(result: Structured) -> list[str]:
+    return actions(result, "remove_boilerplate") + actions(result, "remove_translation")
+
+
+def assert_cut_is_logged_with_its_raw_span(result: Structured, clause: str) -> None:
+    raw = result.document.text
+    cut = [e for e in result.log if e.action == "remove_boilerplate" and e.before == clause]
+    assert len(cut) == 1, [e.before for e in result.log if e.action == "remove_boilerplate"]
+    assert raw[cut[0].raw_start:cut[0].raw_end] == clause
+    assert not set(range(cut[0].raw_start, cut[0].raw_end)) & {o for s in result.sentences for o in s.offsets}
+
+
+def test_a_bracketed_disclaimer_at_the_end_of_a_paragraph_is_cut_and_the_argument_kept():
+    text = ("核查合作的起点\n\n核查技术的合作可以从敏感度较低的领域开始。两国专家应当定期交流经验，逐步建立互信。"
+            "（本文仅代表作者个人观点）\n\n第二段讨论出口管制。\n")
+    result = structure(document(text))
+    assert "核查技术的合作可以从敏感度较低的领域开始。" in texts(result)
+    assert "两国专家应当定期交流经验，逐步建立互信。" in texts(result)
+    assert_cut_is_logged_with_its_raw_span(result, "（本文仅代表作者个人观点）")
+
+
+def test_a_disclaimer_sentence_after_prose_on_the_same_line_is_cut():
+    text = "标题\n\n双边对话的频率应当提高，尤其是在危机时期。本文仅代表作者个人观点，不代表本站立场。\n"
+    result = structure(document(text))
+    assert texts(result)[-1] == "双边对话的频率应当提高，尤其是在危机时期。"
+    assert_cut_is_logged_with_its_raw_span(result, "本文仅代表作者个人观点，不代表本站立场。")
+
+
+def test_copyright_holder_after_a_comma_is_running_text_not_a_footer():
+    line = "这套数据的使用条件见出版方网站，版权所有者为该出版社。此外，引用者应当注明出处。"
+    assert clean.boilerplate_reason(line) is None
+    result = structure(document(f"数据来源说明\n\n{line}\n"))
+    assert "这套数据的使用条件见出版方网站，版权所有者为该出版社。" in texts(result)
+    assert not removed_texts(result)
+
+
+def test_a_source_label_before_a_complete_sentence_loses_only_the_label():
+    text = "军控对话的前景\n\n来源：本文根据作者在一次学术会议上的报告整理而成。\n\n中德双方应当继续对话。\n"
+    result = structure(document(text))
+    assert "本文根据作者在一次学术会议上的报告整理而成。" in texts(result)
+    assert_cut_is_logged_with_its_raw_span(result, "来源：")
+
+
+@pytest.mark.parametrize("line", ["来源：某某日报", "来源：新华社。", "声明：本文仅代表作者观点，不代表本站立场。",
+                                  "版权所有 © 2023 某研究网 保留一切权利。"])
+def test_a_line_that_is_only_clutter_still_goes_whole(line):
+    text = f"标题\n\n中方一贯主张全面禁止和彻底销毁核武器，这一立场没有改变。\n{line}\n"
+    result = structure(document(text))
+    assert line in actions(result, "remove_boilerplate")
+    assert texts(result)[-1] == "中方一贯主张全面禁止和彻底销毁核武器，这一立场没有改变。"
+
+
+def test_a_pasted_table_with_numbers_is_content_not_a_navigation_row():
+    table = "国家 | 部署弹头 | 年份\n法国 | 290 | 2023\n英国 | 225 | 2023\n"
+    text = f"各国部署的核弹头数量见下表。\n\n{table}\n以上数字均为估计值。\n"
+    result = structure(document(text))
+    body = "".join(texts(result))
+    assert "法国 | 290 | 2023" in body and "英国 | 225 | 2023" in body and "部署弹头" in body
+    assert not actions(result, "remove_boilerplate")
+
+
+def test_a_bare_keyword_line_is_not_a_portal_menu():
+    text = "危机管控与中美关系\n\n危机管控 战略互信 核不扩散 军备控制\n\n两国应当建立更加有效的危机沟通机制。\n"
+    result = structure(document(text))
+    assert "危机管控 战略互信 核不扩散 军备控制" in texts(result)
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("中方的一贯立场是  反对在外层空间部署任何武器。", "中方的一贯立场是反对在外层空间部署任何武器。"),
+    ("俄罗斯外长  拉夫罗夫表示愿意恢复对话。", "俄罗斯外长拉夫罗夫表示愿意恢复对话。"),
+    ("\u3000\u3000日本首相  岸田文雄说，日本将继续坚持无核三原则。", "日本首相岸田文雄说，日本将继续坚持无核三原则。"),
+])
+def test_two_spaces_inside_a_chinese_clause_do_not_break_the_sentence(line, sentence):
+    text = f"{line}\n\n各方应当保持克制，避免局势升级。\n"
+    result = structure(document(text))
+    assert not actions(result, "break_line")
+    assert texts(result)[0] == sentence
+    assert result.sentences[0].part == "body" and result.sentences[0].kind == "sentence"
+
+
+def test_a_chinese_line_with_a_long_english_name_is_never_removed_as_a_translation():
+    text = "研讨会综述\n\n本次研讨会由 Carnegie Endowment for International Peace  协办，地点在华盛顿。\n"
+    result = structure(document(text))
+    assert not removed_texts(result)
+    assert "本次研讨会由 Carnegie Endowment for International Peace 协办，地点在华盛顿。" in texts(result)
+
+
+def _saved_page(tmp_path: Path, name: str, body: str) -> Structured:
+    folder = tmp_path / name
+    folder.mkdir()
+    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>出口管制合作</title></head><body><article>"
+            f"<h1>出口管制合作</h1>{body}</article></body></html>")
+    (folder / "p.html").write_text(page, encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file\np,p.html\n", encoding="utf-8")
+    return structure(load_document("p", folder))
+
+
+def test_a_br_inside_a_paragraph_of_a_saved_page_does_not_split_the_sentence(tmp_path):
+    result = _saved_page(tmp_path, "a", "<p>两国在出口管制领域有广泛的共同利益，<br>双方应当在多边框架内协调立场。各方对此表示欢迎。</p>"
+                                        "<p>第二段讨论技术合作的具体方式，例如人员培训。</p>")
+    assert "两国在出口管制领域有广泛的共同利益，双方应当在多边框架内协调立场。" in texts(result)
+    assert not actions(result, "keep_paragraph_break")
+
+
+def test_a_disclaimer_after_prose_in_a_saved_page_is_cut_and_the_prose_kept(tmp_path):
+    result = _saved_page(tmp_path, "b", "<p>两国应当在出口管制领域开展技术合作。其次，双方应当加强海关之间的联系。</p>"
+                                        "<p>最后，两国可以共同培训执法人员，<br/>并且交流最佳实践。本文仅代表作者个人观点。</p>")
+    assert "最后，两国可以共同培训执法人员，并且交流最佳实践。" in texts(result)
+    assert "本文仅代表作者个人观点。" in actions(result, "remove_boilerplate")
+
+
+def test_an_english_quotation_introduced_by_chinese_text_is_kept():
+    quotation = "No State shall place in orbit around the Earth any objects carrying weapons of mass destruction."
+    text = (f"外空条约第四条\n\n外空军控的法律基础是1967年的《外层空间条约》。该条约第四条的英文原文如下：\n\n{quotation}\n\n"
+            "这一条款只禁止大规模杀伤性武器，没有涉及常规武器。\n")
+    result = structure(document(text))
+    assert quotation in texts(result)
+    assert not removed_texts(result)
+
+
+def test_a_mostly_english_page_keeps_its_english_and_says_so_in_the_log():
+    english = ["This paper examines how Germany and China could cooperate on export controls for sensitive goods.",
+               "It argues that technical exchanges between customs officials are the most promising first step."]
+    text = "出口管制合作\n" + "\n".join(english) + "\n"
+    result = structure(document(text))
+    assert all(line in " ".join(texts(result)) for line in english)
+    assert not removed_texts(result)
+    notes = [e.reason for e in result.log if e.action == "decode"]
+    assert len(notes) == 1 and "English" in notes[0] and "\n" not in notes[0]
+    assert not result.truncated

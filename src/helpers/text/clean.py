@@ -98,20 +98,44 @@ def boilerplate_reason(text: str) -> str | None:
     """The reason a line or paragraph *is* boilerplate, or None if it is not.
 
     A rule anchored at the start of the line (``^…``) decides by itself.  An unanchored rule only
-    counts where its match stands apart from running Chinese text: a match with a Han character
-    directly before *and* after it is part of a word in a sentence (保护版权所有者的权益 "protect the
-    rights of copyright holders"), not a footer (版权所有 © 2024)."""
+    counts where its match stands apart from running Chinese text (:func:`_in_running_text`)."""
     for rule in boilerplate_rules():
         if rule.pattern.pattern.startswith("^"):
             if rule.pattern.search(text):
                 return rule.reason
             continue
         for match in rule.pattern.finditer(text):
-            before = text[match.start() - 1] if match.start() else ""
-            after = text[match.end()] if match.end() < len(text) else ""
-            if not (_HAN_CHAR.match(before) and _HAN_CHAR.match(after)):
+            if not _in_running_text(text, match):
                 return rule.reason
     return None
+
+
+def boilerplate_matches(text: str) -> list[tuple[int, int, str]]:
+    """Every match of a boilerplate rule in *text*, as ``(start, end, reason)`` in rule order, with the same
+    guard as :func:`boilerplate_reason` (whose reason is that of the first match)."""
+    out = []
+    for rule in boilerplate_rules():
+        anchored = rule.pattern.pattern.startswith("^")
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start() and (anchored or not _in_running_text(text, match)):
+                out.append((match.start(), match.end(), rule.reason))
+    return out
+
+
+#: Punctuation inside a sentence: a match after it and before a Han character continues the sentence.
+_CLAUSE_PUNCT = "，、；：“（"
+
+
+def _in_running_text(text: str, match: re.Match[str]) -> bool:
+    """True when an unanchored rule's match is part of running Chinese text, not a footer or notice: a Han
+    character directly before *and* after it (保护版权所有者的权益 "protect the rights of copyright holders"),
+    or a mark inside a sentence before it and a Han character after it (…官网，版权所有者为… "…, the
+    copyright holder is…").  A footer (版权所有 © 2024, 某网版权所有) has neither."""
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if not _HAN_CHAR.match(after):
+        return False
+    return bool(_HAN_CHAR.match(before)) or (before != "" and before in _CLAUSE_PUNCT)
 
 
 @lru_cache(maxsize=None)

@@ -193,21 +193,63 @@ def extract_main_text(page: str, path: Path) -> tuple[str, dict[str, str], str]:
     """
     import trafilatura
 
-    main = trafilatura.extract(page, output_format="txt", include_comments=False, include_tables=True,
-                               favor_precision=True, deduplicate=False)
+    main = _extract_with_line_breaks(page)
     if not main or not main.strip():
         raise HelpersError(f"{path}: an HTML page with no main text that could be extracted; save the page's visible "
                            "text as a UTF-8 .txt file.")
     info = trafilatura.extract_metadata(page)
     meta = {"title": (info.title or "") if info else "", "date": (info.date or "") if info else "",
             "source_url": (info.url or "") if info else ""}
-    text = "\n\n".join(line.strip() for line in main.splitlines() if line.strip()) + "\n"
+    text = _paragraphs(main)
     visible = len(re.sub(r"\s+", "", re.sub(r"(?s)<(script|style)\b.*?</\1>|<[^>]+>", "", page)))
     kept = len(re.sub(r"\s+", "", text))
     note = (f"HTML page: main text extracted with trafilatura {trafilatura.__version__} "
             f"({kept} of {visible} visible characters kept; navigation, sharing, "
             "related-article and footer blocks dropped); offsets point into the extracted text")
     return text, meta, note
+
+
+#: Put after each ``<lb/>`` (an HTML ``<br>``) of the extracted tree, so that a line break inside a paragraph can be
+#: told from the end of a paragraph in trafilatura's text; printable, so that its clean-up keeps it.
+_LINE_BREAK_MARK = "\u27e6lb\u27e7"
+
+
+def _extract_with_line_breaks(page: str) -> str | None:
+    """trafilatura's main text of *page*, each ``<br>`` inside a paragraph marked with :data:`_LINE_BREAK_MARK`
+    at the start of the line it begins.  The text is trafilatura's own text output (its ``xmltotxt`` of the
+    extracted tree), the marks aside; where the page itself holds the mark, or trafilatura's internals are
+    not what they were, its plain text output is used and every line is a paragraph."""
+    import trafilatura
+
+    options = dict(include_comments=False, include_tables=True, favor_precision=True, deduplicate=False)
+    if _LINE_BREAK_MARK not in page:
+        try:
+            from trafilatura.utils import normalize_unicode
+            from trafilatura.xml import xmltotxt
+
+            extracted = trafilatura.bare_extraction(page, output_format="txt", **options)
+            body = getattr(extracted, "body", None)
+            if body is not None:
+                for lb in body.iter("lb"):
+                    lb.tail = _LINE_BREAK_MARK + (lb.tail or "")
+                return normalize_unicode(xmltotxt(body, False))
+        except ImportError:
+            pass
+    return trafilatura.extract(page, output_format="txt", **options)
+
+
+def _paragraphs(main: str) -> str:
+    """The extracted text with a blank line between paragraphs and a single line break where a ``<br>`` broke a
+    paragraph's line, as in a text file, so that the structure stage joins a sentence that the break cut
+    (…共同利益，<br>双方应当…) and keeps lines that stand apart (a byline and a date) apart."""
+    out: list[str] = []
+    for line in main.splitlines():
+        continued = line.lstrip().startswith(_LINE_BREAK_MARK)
+        line = line.replace(_LINE_BREAK_MARK, "").strip()
+        if not line:
+            continue
+        out.append(("\n" if continued and out else "\n\n" if out else "") + line)
+    return "".join(out) + "\n"
 
 
 #: Below this share of common Chinese characters a legacy decoding is taken for garbage: Chinese text

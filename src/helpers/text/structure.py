@@ -241,6 +241,106 @@ def _is_sentence(piece: str) -> bool:
     return len(_HAN_CHAR.findall(piece)) >= 8 and bool(re.search(f"[{TERMINAL}]", piece))
 
 
+_BRACKET_PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]"}
+_LABEL = re.compile(r"[:：]\s*$")
+
+
+def _prose_sentence(piece: str) -> bool:
+    """True for a piece of a line that holds a sentence of prose: Han text (eight characters or more) that ends
+    with sentence punctuation, perhaps followed by closing quotes or brackets."""
+    for start, end in split_sentences(piece):
+        sentence = piece[start:end].strip()
+        if len(_HAN_CHAR.findall(sentence)) >= 8 and re.search(f"[{TERMINAL}][{_CLOSERS}]*$", sentence):
+            return True
+    return False
+
+
+def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of *text* that a boilerplate match ``start:end`` stands for.
+
+    A label at the start of the line (``来源：``, ``分享到：``) is the clause by itself; a match inside brackets
+    (``（本文仅代表作者个人观点）``) takes the brackets; otherwise the clause is the sentence or sentences holding
+    the match (``本文仅代表作者个人观点，不代表本站立场。``)."""
+    if start == 0 and end - start <= 8 and _LABEL.search(text[start:end]):
+        return start, end
+    i = start - 1
+    while i >= max(0, start - 60) and text[i] not in "（(【[）)】]":
+        i -= 1
+    if i >= 0 and text[i] in _BRACKET_PAIRS:
+        close = _BRACKET_PAIRS[text[i]]
+        j = end
+        while j < min(len(text), end + 60) and text[j] not in "（(【[）)】]":
+            j += 1
+        if j < len(text) and text[j] == close:
+            return i, j + 1
+    spans = [(s, e) for s, e in split_sentences(text) if s < end and e > start]
+    return (spans[0][0], spans[-1][1]) if spans else (start, end)
+
+
+def clutter_clauses(text: str) -> list[tuple[int, int, str]] | None:
+    """What a boilerplate rule removes from a line or paragraph: ``[(start, end, reason)]``, or None when no
+    rule matches it.
+
+    A line that is clutter through and through goes whole (one span over the whole line, with the reason of
+    the first rule that matched).  Where the line also holds a sentence of prose beyond the clauses the rules
+    matched (:func:`_prose_sentence`), only those clauses go, and the prose stays: ``…的权威。（本文仅代表作者
+    个人观点）`` loses the bracket, ``来源：本文根据作者的发言整理而成。`` the label.  A sentence of such a
+    line that is clutter by itself (``…。如有侵权请联系删除。``) is a clause too."""
+    matches = clean.boilerplate_matches(text)
+    if not matches:
+        return None
+    whole = [(0, len(text), matches[0][2])]
+    clauses = sorted((*_clause_of(text, s, e), reason) for s, e, reason in matches)
+    covered = _merge_spans(clauses)
+    rest = [(a, b) for a, b in _gaps(covered, len(text)) if text[a:b].strip()]
+    for a, b in rest:  # a sentence left over that a rule takes by itself
+        for s, e in split_sentences(text[a:b]):
+            reason = clean.boilerplate_reason(text[a + s:a + e].strip())
+            if reason:
+                clauses.append((a + s, a + e, reason))
+    covered = _merge_spans(sorted(clauses))
+    if not any(_prose_sentence(text[a:b]) for a, b in _gaps(covered, len(text))):
+        return whole
+    return covered
+
+
+def _merge_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping or touching spans merged, each keeping the reason of its first span."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, reason in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end), out[-1][2])
+        else:
+            out.append((start, end, reason))
+    return out
+
+
+def _gaps(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:
+    """The stretches of ``0:length`` that no span covers."""
+    out, position = [], 0
+    for start, end, _ in spans:
+        if start > position:
+            out.append((position, start))
+        position = max(position, end)
+    if position < length:
+        out.append((position, length))
+    return out
+
+
+def cut_clauses(piece: Tracked, clauses: list[tuple[int, int, str]], log: list[Edit]) -> Tracked:
+    """*piece* without the *clauses* (:func:`clutter_clauses`), each logged as ``remove_boilerplate`` with its
+    raw span."""
+    kept = piece.slice(0, 0)
+    position = 0
+    for start, end, reason in clauses:
+        cut = piece.slice(start, end).strip()
+        if cut.text:
+            log.append(Edit(cut.raw_start, cut.raw_end, "remove_boilerplate", reason, cut.text, ""))
+        kept = kept + piece.slice(position, start)
+        position = end
+    return (kept + piece.slice(position, len(piece))).strip()
+
+
 def split_space_separated_lines(text: Tracked, log: list[Edit]) -> Tracked:
     """Break a web line where a run of spaces separates what are really two lines (logged as ``break_line``).
 
@@ -284,32 +384,60 @@ def split_space_separated_lines(text: Tracked, log: list[Edit]) -> Tracked:
             return run
         if _DATELINE.search(source, max(line_start, start - 6), start) or scan["open"] > 0:
             return run  # a news dateline (…4月1日电　正文) or a bracket (（记者　王某）) belongs to what follows
+        line_end = source.find("\n", end)
+        line_end = line_end if line_end >= 0 else len(source)
         if line_start not in boilerplate:
-            line_end = source.find("\n", end)
-            line = source[line_start:line_end if line_end >= 0 else len(source)].strip()
+            line = source[line_start:line_end].strip()
             boilerplate[line_start] = bool(clean.boilerplate_reason(line)) and not any(
                 _is_sentence(piece) for piece in _WIDE_SPACE.split(line))
-        return run if boilerplate[line_start] else "\n"
+        if boilerplate[line_start]:
+            return run
+        head = _WIDE_SPACE.split(source[line_start:start])[-1].strip()
+        tail = _WIDE_SPACE.split(source[end:line_end], maxsplit=1)[0].strip()
+        return "\n" if _separates(head, tail) else run
 
     return text.edit(_SPACE_RUN, repl, "break_line",
                      "run of spaces separating two lines of a web page: made a line break", log)
 
 
+#: A piece of a line short enough to be a menu item, a label and its value or a field of a meta line.
+_FIELD = re.compile(rf"[^{TERMINAL}，,；;]{{1,20}}")
+
+
+def _separates(head: str, tail: str) -> bool:
+    """True when a run of spaces between *head* (the piece of the line before it) and *tail* (the piece after
+    it) separates two lines rather than two words of one sentence (中国的立场是  坚决反对…).
+
+    It does after the end of a sentence (``。　　第二段``), after a numbered heading (``一、背景  正文``),
+    between two short fields (``某研究网原创  阅读 12``; a piece with a comma or a sentence end is not one),
+    and beside a piece that is boilerplate by itself (``分享到：微信 微博  正文…``)."""
+    if re.search(f"[{TERMINAL}][{_CLOSERS}]*$", head) or _CN_HEADING.match(head):
+        return True
+    if _FIELD.fullmatch(head) and _FIELD.fullmatch(tail):
+        return True
+    return any(clean.boilerplate_reason(piece) or clean.junk_line_reason(piece) for piece in (head, tail) if piece)
+
+
 # --------------------------------------------------------------------------- #
 # Paragraphs
 # --------------------------------------------------------------------------- #
-def split_paragraphs(text: Tracked, log: list[Edit]) -> list[Tracked]:
+def split_paragraphs(text: Tracked, log: list[Edit], *, languages: "Languages | None" = None,
+                     content: set[int] | None = None) -> list[Tracked]:
     """Split the text into paragraphs and split off headings inside them.
 
     Within a block of lines (between blank lines), lines of web-page boilerplate and
     English lines interleaved with Chinese ones are dropped (and logged); a line that
     continues an unfinished prose line is joined to it (a wrapped line); other lines
-    (titles, author and address lines) stay separate units.
+    (titles, author and address lines) stay separate units.  Which English lines go depends on the page's
+    *languages* (:func:`page_languages`).  The raw start of each row of a table is added to *content*, so that
+    :func:`remove_boilerplate` leaves it too.
     """
     pieces: list[Tracked] = []
     for block in text.split(_BLANK_LINES):
         lines = [line.strip() for line in block.split(_NEWLINE) if line.text.strip()]
-        lines = _drop_lines(lines, log)
+        if content is not None:
+            content.update(lines[i].raw_start for i in _table_rows(lines))
+        lines = _drop_lines(lines, log, languages)
         for group in _group_lines(lines):
             piece = group[0]
             for line in group[1:]:
@@ -331,32 +459,107 @@ def is_english(text: str, min_words: int = 5) -> bool:
     return len(_LATIN_WORD.findall(text)) >= min_words and latin >= 0.8 * (latin + han)
 
 
-def _drop_lines(lines: list[Tracked], log: list[Edit]) -> list[Tracked]:
-    """Drop boilerplate lines, and English lines in a block that also has Chinese lines.
+def _drop_lines(lines: list[Tracked], log: list[Edit], languages: "Languages | None" = None) -> list[Tracked]:
+    """Drop boilerplate lines, and English lines in a block that also has Chinese lines: on a bilingual page
+    (:func:`page_languages`) every one, on another page the translation of a title or heading beside it, on a
+    mostly English page none.
 
     A line is boilerplate by a rule of ``data/lexicon/boilerplate.csv``, as an anti-scraping junk
     string, or by its neighbours: the unlabelled rows of an encyclopedia infobox
-    (:func:`_infobox_rows`) and a run of portal menu rows (:func:`_menu_rows`).
+    (:func:`_infobox_rows`) and a run of portal menu rows (:func:`_menu_rows`).  A line that also holds a
+    sentence of prose loses only the clause a rule matched (:func:`clutter_clauses`); the rows of a table
+    with numbers (:func:`_table_rows`) are content, whatever a rule for link rows says.  Without
+    *languages* the page is taken for bilingual.
     """
-    reasons = [clean.boilerplate_reason(line.text) or clean.junk_line_reason(line.text) for line in lines]
+    languages = languages or Languages(bilingual=True, mostly_english=False, english=0, chinese=0)
+    cuts: dict[int, list[tuple[int, int, str]]] = {}
+    reasons: list[str | None] = []
+    tables = _table_rows(lines)
+    for i, line in enumerate(lines):
+        clauses = None if i in tables else clutter_clauses(line.text)
+        if clauses and clauses[0][:2] != (0, len(line.text)):
+            cuts[i] = clauses
+            clauses = None
+        reasons.append(clauses[0][2] if clauses else None if i in tables else clean.junk_line_reason(line.text))
     reasons = _menu_rows(lines, _infobox_rows(lines, reasons))
     kept = []
-    for line, reason in zip(lines, reasons):
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
         if reason:
             log.append(Edit(line.raw_start, line.raw_end, "remove_boilerplate", reason, line.text, ""))
             continue
-        kept.append(line)
+        kept.append(cut_clauses(line, cuts[i], log) if i in cuts else line)
     chinese = [line for line in kept if len(re.findall(f"[{HAN}]", line.text)) >= 4 and not is_english(line.text)]
-    if not chinese:
+    if not chinese or languages.mostly_english:
         return kept
     out = []
-    for line in kept:
-        if is_english(line.text):
-            log.append(Edit(line.raw_start, line.raw_end, "remove_translation",
-                            "English line interleaved with the Chinese text (a parallel translation)", line.text, ""))
+    for i, line in enumerate(kept):
+        reason = None
+        if not _is_translation_line(line.text) or _introduced_quotation(kept[i - 1].text if i else ""):
+            pass
+        elif languages.bilingual:
+            reason = "English line interleaved with the Chinese text (a parallel translation)"
+        elif _english_title(line.text) and any(_chinese_title(kept[j].text)
+                                               for j in (i - 1, i + 1) if 0 <= j < len(kept)):
+            reason = "English line beside a Chinese title or heading (its translation)"
+        if reason:
+            log.append(Edit(line.raw_start, line.raw_end, "remove_translation", reason, line.text, ""))
             continue
         out.append(line)
     return out
+
+
+def _english_title(text: str) -> bool:
+    """An English line that reads as a title: four to twenty words, no sentence end."""
+    return 4 <= len(_LATIN_WORD.findall(text)) <= 20 and not re.search(r"[.!?;:]$", text)
+
+
+def _chinese_title(text: str) -> bool:
+    """A Chinese line that reads as a title or heading: four Han characters or more, at most forty characters,
+    no comma or sentence end."""
+    return len(_HAN_CHAR.findall(text)) >= 4 and len(text) <= 40 and not re.search(f"[{TERMINAL}，,；;：:]", text)
+
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d,.，]*\s*%?")
+
+
+def _table_rows(lines: list[Tracked]) -> set[int]:
+    """The positions of the rows of a table pasted as text (``法国 | 290 | 2023``): two or more lines in a row
+    with the same number of cells (three or more) separated by bars, one of them with a number in a cell.
+    A row of links (``首页 | 新闻 | 体育``) has no numbers and rarely a row of the same shape beside it."""
+    def cells(text: str) -> int:
+        parts = _BAR.split(text.strip().strip("|｜").strip())
+        return len(parts) if len(parts) >= 3 and all(parts) else 0
+
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        n = cells(lines[i].text)
+        j = i + 1
+        while n and j < len(lines) and cells(lines[j].text) == n:
+            j += 1
+        run = range(i, j)
+        if n and len(run) >= 2 and any(_NUMBER_CELL.fullmatch(cell) for k in run
+                                      for cell in _BAR.split(lines[k].text.strip().strip("|｜").strip())):
+            out.update(run)
+        i = j
+    return out
+
+
+def _is_translation_line(text: str) -> bool:
+    """True for a line that may be removed as English: English (:func:`is_english`) and without a single Han
+    character, since a line with Chinese in it (会议由 Stockholm International Peace Research Institute) is
+    Chinese text with an English name, never a translation."""
+    return is_english(text) and not _HAN_CHAR.search(text)
+
+
+#: A Chinese line that introduces an English quotation: …英文原文如下：, …原文：, …写道：
+_INTRODUCES_QUOTATION = re.compile(rf"[{HAN}][^{TERMINAL}]*(?:原文|如下|写道|指出|表示|说|英文|全文)[^{TERMINAL}]{{0,6}}[：:]\s*$")
+
+
+def _introduced_quotation(previous: str) -> bool:
+    """True when the line before an English line introduces it as a quotation (…英文原文如下：)."""
+    return bool(_INTRODUCES_QUOTATION.search(previous))
 
 
 #: The reason of every boilerplate rule for a labelled infobox row starts with these words.
@@ -426,6 +629,9 @@ def _continues(previous: Tracked, line: Tracked) -> bool:
     """True when *line* continues *previous* (a wrapped line, or a logo spelt over several lines)."""
     if re.fullmatch(r"[A-Z]+", previous.text.split(" ")[-1]) and re.fullmatch(r"[A-Z]+", line.text):
         return True
+    if re.search(r"[.!?][\"'”’)]*$", previous.text) and is_english(previous.text) \
+            and re.match(r"[A-Z\"“]", line.text):
+        return False  # an English sentence ends the line, and the next begins a sentence
     return _prose_like(previous.text) and not re.search(rf"[{TERMINAL}…”」』]$", previous.text)
 
 
@@ -556,13 +762,23 @@ def assign_parts(paragraphs: list[Paragraph]) -> None:
             p.kind = "toc"
 
 
-def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit]) -> list[Paragraph]:
-    """Drop web-page boilerplate and repeated title lines, logging each."""
+def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit],
+                       content: frozenset[int] | set[int] = frozenset()) -> list[Paragraph]:
+    """Drop web-page boilerplate and repeated title lines, logging each; from a paragraph that also holds
+    prose only the clutter clause goes (:func:`clutter_clauses`).  A paragraph starting at a raw offset in
+    *content* (a row of a table) stays."""
     kept: list[Paragraph] = []
     seen_titles: set[str] = set()
     for p in paragraphs:
         text = p.text.text
-        reason = clean.boilerplate_reason(text)
+        if p.text.raw_start in content:
+            kept.append(p)
+            continue
+        clauses = clutter_clauses(text)
+        if clauses and clauses[0][:2] != (0, len(text)):  # prose with a clutter clause: the clause goes
+            p.text = cut_clauses(p.text, clauses, log)
+            clauses = None
+        reason = clauses[0][2] if clauses else None
         if reason is None and p.kind in ("title", "line", "heading") and p.part != "body" and text in seen_titles:
             reason = "repeated title line of the web page"
         if reason:
@@ -574,30 +790,36 @@ def remove_boilerplate(paragraphs: list[Paragraph], log: list[Edit]) -> list[Par
     return kept
 
 
-def remove_translations(paragraphs: list[Paragraph], log: list[Edit], interleaved: int = 0) -> list[Paragraph]:
+def remove_translations(paragraphs: list[Paragraph], log: list[Edit],
+                        languages: "Languages | None" = None) -> list[Paragraph]:
     """Drop the English of a bilingual page, logging each paragraph removed (``remove_translation``).
 
-    Always: English paragraphs of eight words or more in the body (a parallel translation), and an English
-    line of four words or more right before or after the Chinese title (the title's translation).  On a
-    bilingual page (:func:`is_bilingual`; *interleaved* counts the English lines already dropped between
-    Chinese ones) also every English line of four words or more in any part: the English title before the
-    Chinese one, English headings and front-matter lines.  A mostly Chinese line with an English name or
-    term inside is not English (:func:`is_english`) and stays; so does English in the front and back matter
-    of a text that is not bilingual (names, an address).
+    On a bilingual page (:func:`page_languages`) every English line or paragraph of four words or more goes:
+    the parallel translation, the English title and headings.  On any other page only an English line of
+    twenty words or fewer right before or after the Chinese title goes (the title's translation); English
+    paragraphs stay (a quoted treaty article, an English abstract).  On a mostly English page nothing goes.
+    A line with a Han character in it is Chinese text with an English name or term (:func:`_is_translation_line`)
+    and always stays, and so does an English quotation that a Chinese line introduces (…英文原文如下：).
+    Without *languages* the page is taken for bilingual (the behaviour before page profiles).
     """
-    bilingual = is_bilingual(paragraphs, interleaved)
+    languages = languages or Languages(bilingual=True, mostly_english=False, english=0, chinese=0)
+    if languages.mostly_english:
+        return paragraphs
     beside_title = _beside_title(paragraphs)
     kept = []
     for i, p in enumerate(paragraphs):
         text = p.text.text
         reason = None
-        if p.part == "body" and p.kind in ("prose", "line") and is_english(text, min_words=8):
-            reason = "English paragraph in a Chinese text (a parallel translation)"
-        elif p.kind != "note" and is_english(text, min_words=4):
-            if bilingual:
-                reason = "English line of a bilingual page (a parallel translation)"
-            elif i in beside_title:
-                reason = "English line beside the Chinese title (the title's translation)"
+        if p.kind == "note" or not _is_translation_line(text) or not is_english(text, min_words=4):
+            pass
+        elif i and _introduced_quotation(paragraphs[i - 1].text.text):
+            pass
+        elif languages.bilingual:
+            reason = ("English paragraph of a bilingual page (a parallel translation)"
+                      if p.part == "body" and p.kind in ("prose", "line") and is_english(text, min_words=8)
+                      else "English line of a bilingual page (a parallel translation)")
+        elif i in beside_title and len(_LATIN_WORD.findall(text)) <= 20:
+            reason = "English line beside the Chinese title (the title's translation)"
         if reason:
             log.append(Edit(p.text.raw_start, p.text.raw_end, "remove_translation", reason, text, ""))
             continue
@@ -609,19 +831,44 @@ def _is_chinese(text: str) -> bool:
     return len(re.findall(f"[{HAN}]", text)) >= 4 and not is_english(text)
 
 
-def is_bilingual(paragraphs: list[Paragraph], interleaved: int = 0) -> bool:
-    """True for a bilingual page: two or more English lines or paragraphs (four words or more) stand
-    beside Chinese ones, counting the *interleaved* English lines already dropped inside blocks.  The
-    title's translation does not count: a Chinese text may carry an English title and, say, an English
-    address at its end without being a parallel translation."""
-    beside = 0
-    title = _beside_title(paragraphs)
-    for i, p in enumerate(paragraphs):
-        if i in title or p.kind == "note" or not is_english(p.text.text, min_words=4):
-            continue
-        neighbours = paragraphs[max(0, i - 1):i] + paragraphs[i + 1:i + 2]
-        beside += any(_is_chinese(q.text.text) for q in neighbours)
-    return interleaved + beside >= 2
+@dataclass(frozen=True)
+class Languages:
+    """The languages of a page: whether it is bilingual (Chinese with a parallel English translation) or
+    mostly English, with the number of English and Chinese lines counted."""
+
+    bilingual: bool
+    mostly_english: bool
+    english: int
+    chinese: int
+
+    def note(self) -> str:
+        """A one-line warning for the cleaning log of a mostly English page."""
+        return (f"the text is mostly English ({self.english} English line(s), {self.chinese} Chinese): kept as it is, "
+                "nothing removed as a translation; this pipeline analyses Chinese texts, so check that it is the "
+                "right file")
+
+
+def page_languages(text: str) -> Languages:
+    """Whether the page *text* is bilingual, mostly English, or Chinese with some English in it.
+
+    Lines of boilerplate are not counted.  English lines are those of four words or more without a Han
+    character (:func:`_is_translation_line`); Chinese lines have four Han characters or more.  The page is
+    *mostly English* when its Latin letters outnumber twelve times its Han characters (an English letter
+    count about three times the Han count is a translation's), and *bilingual* when it is not mostly English
+    and holds two or more English lines, at least a third as many as Chinese ones, not counting an English
+    line right before or after the first Chinese line (the title's translation).  A Chinese page that quotes
+    an English sentence or carries an English title and address is neither, and keeps its English."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line for line in lines if not clean.boilerplate_reason(line) and not clean.junk_line_reason(line)]
+    english = [i for i, line in enumerate(lines) if _is_translation_line(line) and is_english(line, min_words=4)]
+    chinese = [i for i, line in enumerate(lines) if _is_chinese(line)]
+    latin = sum(len(w) for line in lines for w in _LATIN_WORD.findall(line))
+    han = sum(len(_HAN_CHAR.findall(line)) for line in lines)
+    mostly_english = bool(english) and latin > 12 * han
+    title = {chinese[0] - 1, chinese[0] + 1} if chinese else set()
+    parallel = [i for i in english if i not in title]
+    bilingual = not mostly_english and len(parallel) >= 2 and 3 * len(parallel) >= len(chinese)
+    return Languages(bilingual, mostly_english, len(english), len(chinese))
 
 
 def _beside_title(paragraphs: list[Paragraph]) -> set[int]:
@@ -771,11 +1018,17 @@ def structure(document: Document) -> Structured:
     text = clean.strip_web_debris(text, log)
     if source.kind != "pdf":  # in a PDF, runs of spaces are justification, not line breaks
         text = split_space_separated_lines(text, log)
-    paragraphs = [classify(p) for p in split_paragraphs(text, log)]
-    interleaved = sum(1 for e in log if e.action == "remove_translation")
+    languages = page_languages(text.text)
+    if languages.mostly_english:
+        log.append(Edit(0, 0, "decode", languages.note(), "", ""))
+    content: set[int] = set()
+    paragraphs = [classify(p) for p in split_paragraphs(text, log, languages=languages, content=content)]
+    for p in paragraphs:
+        if p.text.raw_start in content:
+            p.kind = "line"  # a row of a table: neither a heading nor a title
     assign_parts(paragraphs)
-    paragraphs = remove_boilerplate(paragraphs, log)
-    paragraphs = remove_translations(paragraphs, log, interleaved)
+    paragraphs = remove_boilerplate(paragraphs, log, content)
+    paragraphs = remove_translations(paragraphs, log, languages)
     paragraphs = repair_page_breaks(paragraphs, log, source)
 
     expected = [1]
@@ -794,7 +1047,8 @@ def structure(document: Document) -> Structured:
 
     sections, sentences, notes = _build_units(document.doc_id, paragraphs)
     body = [s for s in sentences if s.part == "body" and s.kind == "sentence" and not _END_MARK.fullmatch(s.text)]
-    truncated = bool(body) and not re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text)
+    truncated = bool(body) and not (re.search(rf"[{TERMINAL}…][{_CLOSERS}]*$", body[-1].text) or (
+        is_english(body[-1].text) and re.search(r"[.!?][\"'”’)]*$", body[-1].text)))
     log.sort(key=lambda e: (e.raw_start, e.raw_end, e.action))
     return Structured(document, sections, sentences, markers, log, truncated, notes, script,
                       source.kind, source.evidence)
