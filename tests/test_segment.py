@@ -10,7 +10,7 @@ import pytest
 from helpers.methods.evaluation import boundary_evaluation, gold_sample, term_integrity
 from helpers.language.lexicon import domain_dictionary, stopwords
 from helpers.paths import ROOT
-from helpers.language.segment import boundary_scores, dictionary_version, tokenize
+from helpers.language.segment import ENGINE_VARIABLE, boundary_scores, dictionary_version, engine_version, tokenize
 
 
 def words(text: str, **kw) -> list[str]:
@@ -83,12 +83,14 @@ def test_boundary_scores_by_hand():
 def test_dictionary_is_versioned_and_stopwords_load():
     assert domain_dictionary().version
     assert "domain_dict" in dictionary_version()
+    assert dictionary_version().startswith(f"{engine_version()} + domain_dict ")  # names the engine (rjieba or jieba)
     assert {"的", "和", "了"} <= stopwords() and "军控" not in stopwords()
 
 
-def test_jieba_prints_nothing_and_keeps_its_cache_out_of_the_repository(tmp_path):
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_jieba_prints_nothing_and_keeps_its_cache_out_of_the_repository(tmp_path, engine):
     code = "from helpers.language.segment import tokenize; tokenize('中德军控'); tokenize('中德军控', domain=False)"
-    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), ENGINE_VARIABLE: engine}
     result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
                             env=env, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -15,6 +15,16 @@ names the user dictionary by the first 8 hex digits of that hash, so that every 
 records which terms its tokens were cut with.  :mod:`helpers.methods.newwords` finds
 terms worth adding.
 
+Two engines cut the text, with the same dictionary and the same result.  jieba 0.42.1
+(pure Python) is the reference.  rjieba (the Python binding of jieba-rs, a Rust port of
+jieba) cuts over twenty times faster and is used when it is installed: :func:`rjieba_twin`
+loads it with every word of the jieba tokenizer and jieba's final frequency and running
+total, and the few inputs where jieba-rs cuts differently from jieba (characters outside
+jieba's Han range, Latin or digit runs joined by ``_ . -`` under the HMM; see
+docs/segmentation.md) are cut by jieba itself.  ``HELPERS_SEGMENTER=jieba`` in the
+environment (or :data:`ENGINE` set to ``"jieba"``) selects the reference alone, and
+:func:`dictionary_version` names the engine.
+
 jieba prints nothing: its logger is silenced before first use and its cache lives
 in the user's cache folder, outside the repository.
 """
@@ -23,10 +33,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +61,67 @@ _ALWAYS_WHOLE = r"——|……|\d+(?:\.\d+)?%|\d+[年月日]|[A-Za-z0-9]+(?:[-.
 #: The characters jieba keeps inside one word (from jieba's own ``re_han_default``).
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _PUNCT = re.compile(r"^[\W_]+$")
+
+
+#: The environment variable that selects the engine: ``jieba`` (the reference) or ``rjieba``.
+ENGINE_VARIABLE = "HELPERS_SEGMENTER"
+#: The engine, set in code (``"jieba"`` or ``"rjieba"``); None follows :data:`ENGINE_VARIABLE`,
+#: and without it rjieba when it is installed, else jieba.
+ENGINE: str | None = None
+_ENGINES = ("jieba", "rjieba")
+
+#: Where jieba-rs 0.11 (rjieba 0.2.2) and jieba 0.42.1 cut the same text differently, with
+#: the same dictionary and total (docs/segmentation.md, "Two engines"): characters that
+#: jieba-rs counts as Han and jieba does not (CJK extensions A–F, the compatibility
+#: ideographs, U+9FD6–U+9FFF; and lone surrogates, which Rust strings cannot hold), and,
+#: under the HMM, a Latin or digit run joined to the next by one ``_``, ``.`` or ``-``
+#: (jieba: a / _ / 1, jieba-rs: a_1).  A piece that holds one is cut by jieba.
+_RJIEBA_DIFFERS = r"[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F\uD800-\uDFFF]"
+_RJIEBA_DIFFERS_NO_HMM = re.compile(_RJIEBA_DIFFERS)
+_RJIEBA_DIFFERS_HMM = re.compile(_RJIEBA_DIFFERS + r"|[A-Za-z0-9][._\-][A-Za-z0-9]")
+#: A word no text can reach (a private-use character is never inside one of jieba's Han
+#: runs): it carries the part of jieba's running total that belongs to no word.
+_UNREACHABLE = "\ue000"
+
+
+@lru_cache(maxsize=1)
+def _rjieba():
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    return rjieba
+
+
+def engine() -> str:
+    """The engine that cuts the text: ``"rjieba"`` or ``"jieba"`` (see :data:`ENGINE`).
+
+    Raises:
+        HelpersError: an unknown engine, or rjieba asked for and not installed.
+    """
+    wanted = (ENGINE or os.environ.get(ENGINE_VARIABLE) or "").strip().lower()
+    if wanted not in ("", *_ENGINES):
+        raise HelpersError(f"{ENGINE_VARIABLE}={wanted!r}: expected 'jieba' (the reference) or 'rjieba'.")
+    if wanted == "jieba":
+        return "jieba"
+    if _rjieba() is not None:
+        return "rjieba"
+    if wanted == "rjieba":
+        raise HelpersError(f"{ENGINE_VARIABLE}=rjieba, but rjieba is not installed: "
+                           "pip install rjieba==0.2.2, or set it to jieba.")
+    return "jieba"
+
+
+def engine_version() -> str:
+    """``jieba 0.42.1``, or ``rjieba 0.2.2 (jieba 0.42.1 dictionary)`` for the fast engine."""
+    if engine() == "rjieba":
+        return f"rjieba {_rjieba_version()} (jieba {jieba.__version__} dictionary)"
+    return f"jieba {jieba.__version__}"
+
+
+@lru_cache(maxsize=1)
+def _rjieba_version() -> str:
+    return metadata.version("rjieba")
 
 
 class Token(NamedTuple):
@@ -84,7 +157,46 @@ def domain_tokenizer() -> "jieba.Tokenizer":
     for term, freq in dictionary.terms:
         if _JIEBA_WORD.match(term):
             tokenizer.add_word(term, freq=freq)
+    if engine() == "rjieba":
+        rjieba_twin(tokenizer)  # now, so that forked workers share it
     return tokenizer
+
+
+def rjieba_twin(tokenizer: "jieba.Tokenizer"):
+    """An ``rjieba.Jieba`` that cuts as *tokenizer* does (built once per tokenizer and kept with it).
+
+    It holds every word of *tokenizer* with a frequency above 0 (jieba's dict.txt as loaded, the
+    domain terms, the user's terms, each with the frequency jieba ended with after our ``add_word``
+    and ``del_word`` calls; a deleted word is left out, since jieba-rs cannot delete).  jieba's
+    running total also counts the old frequency of every word overwritten and of every repeated
+    line of dict.txt, which jieba-rs would subtract: that remainder is given to a word no text can
+    reach, so that both compute the same log-probabilities.  Rebuilt when the total or the number
+    of entries of *tokenizer* changes (``add_word``); a ``del_word`` of a known word changes neither,
+    so change a new tokenizer rather than one already in use.
+
+    Raises:
+        HelpersError: rjieba is not installed.
+    """
+    module = _rjieba()
+    if module is None:
+        raise HelpersError("rjieba is not installed: pip install rjieba==0.2.2.")
+    stamp = (tokenizer.total, len(tokenizer.FREQ))
+    built = tokenizer.__dict__.get("_helpers_rjieba")
+    if built is not None and built[0] == stamp:
+        return built[1]
+    twin = module.Jieba.empty()
+    add, mass = twin.add_word, 0
+    for word, freq in tokenizer.FREQ.items():
+        if freq > 0:
+            add(word, freq, None)
+            mass += freq
+    if tokenizer.total < mass:
+        raise HelpersError("the jieba tokenizer's total is below the sum of its frequencies; "
+                           f"set {ENGINE_VARIABLE}=jieba.")
+    if tokenizer.total > mass:
+        add(_UNREACHABLE, tokenizer.total - mass, None)
+    tokenizer._helpers_rjieba = (stamp, twin)
+    return twin
 
 
 #: The file name of a corpus's user dictionary, beside its ``manifest.csv``.
@@ -195,6 +307,8 @@ def _user_tokenizer(sha256: str, terms: tuple[tuple[str, int | None], ...]) -> "
     for term, freq in terms:
         if _JIEBA_WORD.match(term):
             tokenizer.add_word(term, freq=freq)
+    if engine() == "rjieba":
+        rjieba_twin(tokenizer)
     return tokenizer
 
 
@@ -228,9 +342,12 @@ def _protected(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
 
 
 def dictionary_version(user_dict: "UserDictionary | Path | str | None" = None) -> str:
-    """``jieba <version> + domain_dict <version>``, recorded with every export, and
-    ``+ user_dict <first 8 hex digits of its sha256>`` when a user dictionary is used."""
-    version = f"jieba {jieba.__version__} + domain_dict {domain_dictionary().version}"
+    """``<engine> + domain_dict <version>``, recorded with every export, and
+    ``+ user_dict <first 8 hex digits of its sha256>`` when a user dictionary is used.
+
+    The engine is ``rjieba 0.2.2 (jieba 0.42.1 dictionary)`` or ``jieba 0.42.1`` (:func:`engine_version`).
+    """
+    version = f"{engine_version()} + domain_dict {domain_dictionary().version}"
     user = _user(user_dict)
     return f"{version} + user_dict {user.short}" if user is not None else version
 
@@ -242,7 +359,8 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
     Args:
         text: one sentence (or any string).
         domain: use the domain tokenizer (True) or jieba's bare general dictionary.
-        hmm: let jieba's HMM guess unknown words.
+        hmm: let jieba's HMM guess unknown words.  The engine (rjieba or jieba, the
+            same tokens) is chosen by :func:`engine`.
         names: further names kept whole with the domain tokenizer (a layer's surface forms
             that hold for this document only, such as a mistranslated title with a space).
         user_dict: a user dictionary (its path, or one read by :func:`read_user_dictionary`)
@@ -268,6 +386,8 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
             pieces.append((match.group(0), match.start(), True))
             position = match.end()
     pieces.append((text[position:], position, False))
+    fast = rjieba_twin(tokenizer) if engine() == "rjieba" else None
+    differs = _RJIEBA_DIFFERS_HMM if hmm else _RJIEBA_DIFFERS_NO_HMM
     tokens: list[Token] = []
     for piece, offset, keep in pieces:
         if not piece:
@@ -276,7 +396,8 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
             tokens.append(Token(piece, offset, offset + len(piece)))
             continue
         position = offset
-        for word in tokenizer.cut(piece, HMM=hmm):
+        words = tokenizer.cut(piece, HMM=hmm) if fast is None or differs.search(piece) else fast.cut(piece, hmm)
+        for word in words:
             end = position + len(word)
             if not word.isspace():
                 tokens.append(Token(word, position, end))
