@@ -5,11 +5,15 @@ Usage (from the repository root, with the study installed):
     python benchmarks/bench.py --sizes 1 10 100 [--notebooks] [--tests]
 
 For each size N, a temporary corpus holds N copies of each of the two texts under new
-doc_ids.  Two commands run in fresh processes:
+doc_ids.  Four commands run in fresh processes, side by side:
 
 - the floor: bare jieba (its general dictionary, no domain words) segmenting the same
   raw texts, including its import and dictionary load;
-- the export: ``python -m helpers export --corpus DIR --out DIR`` (every stage, every table).
+- bare rjieba (the Rust port) doing the same, when it is installed (else ``n/a``);
+- the export: ``python -m helpers export --corpus DIR --out DIR`` (every stage, every table),
+  serially and with ``--jobs 2``.
+
+Every time is also given as a ratio to bare jieba.
 
 Each is timed by wall clock.  Memory is measured twice: the peak resident set size of
 the largest process (exact, from the operating system) and the peak of the whole
@@ -47,6 +51,20 @@ for path in sys.argv[1:]:
     for _ in tokenizer.cut(open(path, encoding="utf-8").read()):
         pass
 """
+
+RJIEBA = """
+import sys
+import rjieba
+for path in sys.argv[1:]:
+    rjieba.cut(open(path, encoding="utf-8").read())
+"""
+
+
+def rjieba_version() -> str | None:
+    """The installed rjieba's version, or None when it cannot be imported."""
+    probe = subprocess.run([sys.executable, "-c", "import rjieba; from importlib.metadata import version; "
+                            "print(version('rjieba'))"], capture_output=True, text=True, check=False)
+    return probe.stdout.strip() if probe.returncode == 0 else None
 
 
 def make_corpus(folder: Path, copies: int) -> list[Path]:
@@ -117,30 +135,66 @@ def run(command: list[str]) -> tuple[float, float, float]:
     return seconds, usage.ru_maxrss / 1024, tree_peak
 
 
-def bench_sizes(sizes: list[int], repeats: int) -> list[dict[str, float]]:
-    rows = []
+def best(command: list[str], repeats: int) -> tuple[float, float, float]:
+    """The fastest of *repeats* runs of *command* (see :func:`run`)."""
+    return min((run(command) for _ in range(repeats)), key=lambda r: r[0])
+
+
+def bench_sizes(sizes: list[int], repeats: int, rjieba: bool) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
     for copies in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             corpus.mkdir()
             files = make_corpus(corpus, copies)
             chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
-            floor = min((run([sys.executable, "-c", FLOOR, *map(str, files)]) for _ in range(repeats)),
-                        key=lambda r: r[0])
-            export = min((run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus),
-                               "--out", str(Path(tmp) / f"out{i}")]) for i in range(repeats)), key=lambda r: r[0])
-            parallel = min((run([sys.executable, "-m", "helpers", "export", "--corpus", str(corpus), "--jobs", "2",
-                                 "--out", str(Path(tmp) / f"par{i}")]) for i in range(repeats)), key=lambda r: r[0])
-            rows.append({"copies": copies, "documents": len(files), "characters": chars,
-                         "floor_s": floor[0], "export_s": export[0], "ratio": export[0] / floor[0],
-                         "parallel_s": parallel[0], "parallel_ratio": parallel[0] / floor[0],
-                         "floor_mb": floor[1], "export_mb": export[1], "parallel_mb": parallel[1],
-                         "export_tree_mb": export[2], "parallel_tree_mb": parallel[2]})
-            print(f"{copies:>4}x: floor {floor[0]:.2f} s, export {export[0]:.2f} s (ratio {export[0] / floor[0]:.2f}), "
-                  f"--jobs 2 {parallel[0]:.2f} s (ratio {parallel[0] / floor[0]:.2f}), "
-                  f"memory {floor[1]:.0f} / {export[1]:.0f} / {parallel[1]:.0f} MB, "
-                  f"whole tree {export[2]:.0f} / {parallel[2]:.0f} MB", flush=True)
+            export = [sys.executable, "-m", "helpers", "export", "--corpus", str(corpus),
+                      "--out", str(Path(tmp) / "out")]
+            floor = best([sys.executable, "-c", FLOOR, *map(str, files)], repeats)
+            rust = best([sys.executable, "-c", RJIEBA, *map(str, files)], repeats) if rjieba else None
+            serial = best(export, repeats)
+            with (Path(tmp) / "out" / "documents.csv").open(encoding="utf-8") as handle:
+                segmenter = next(csv.DictReader(handle))["segmenter"]
+            parallel = best([*export, "--jobs", "2"], repeats)
+            row = {"copies": copies, "documents": len(files), "characters": chars, "segmenter": segmenter,
+                   "jieba": floor, "rjieba": rust, "export": serial, "parallel": parallel}
+            rows.append(row)
+            print(f"{copies:>4}x: jieba {floor[0]:.2f} s, rjieba {_s(rust)}, export {serial[0]:.2f} s "
+                  f"({serial[0] / floor[0]:.2f}x), --jobs 2 {parallel[0]:.2f} s ({parallel[0] / floor[0]:.2f}x); "
+                  f"whole tree {floor[2]:.0f} / {_mb(rust)} / {serial[2]:.0f} / {parallel[2]:.0f} MB "
+                  f"[{segmenter}]", flush=True)
     return rows
+
+
+def _s(result: tuple[float, float, float] | None) -> str:
+    return "n/a" if result is None else f"{result[0]:.2f} s"
+
+
+def _mb(result: tuple[float, float, float] | None, index: int = 2) -> str:
+    return "n/a" if result is None else f"{result[index]:.0f}"
+
+
+def _time(result: tuple[float, float, float] | None, floor: tuple[float, float, float]) -> str:
+    """Seconds and the ratio to bare jieba, as two table cells."""
+    return "n/a | n/a" if result is None else f"{result[0]:.2f} | {result[0] / floor[0]:.2f}"
+
+
+def tables(rows: list[dict[str, object]]) -> str:
+    """The results as the two Markdown tables of docs/benchmarks.md: time, then memory."""
+    lines = ["| corpus | documents | characters | bare jieba (s) | bare rjieba (s) | ratio | export (s) | ratio "
+             "| export `--jobs 2` (s) | ratio |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        floor = r["jieba"]
+        lines.append(f"| {r['copies']}× | {r['documents']} | {r['characters']:,} | {floor[0]:.2f} | "
+                     f"{_time(r['rjieba'], floor)} | {_time(r['export'], floor)} | {_time(r['parallel'], floor)} |")
+    lines += ["", "| corpus | peak PSS, whole process tree: jieba / rjieba / export / `--jobs 2` (MB) "
+              "| peak RSS, largest process: jieba / rjieba / export / `--jobs 2` (MB) |", "| --- | --- | --- |"]
+    for r in rows:
+        cells = [r["jieba"], r["rjieba"], r["export"], r["parallel"]]
+        lines.append(f"| {r['copies']}× | {' / '.join(_mb(c) for c in cells)} | "
+                     f"{' / '.join(_mb(c, 1) for c in cells)} |")
+    return "\n".join(lines)
 
 
 def bench_notebooks() -> list[tuple[str, float]]:
@@ -163,16 +217,12 @@ def main() -> None:
     parser.add_argument("--notebooks", action="store_true")
     parser.add_argument("--tests", action="store_true")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    rows = bench_sizes(args.sizes, args.repeats)
-    print("\n| corpus | documents | characters | bare jieba (s) | export (s) | ratio | export --jobs 2 (s) | ratio "
-          "| peak RSS, largest process: jieba / export / --jobs 2 (MB) | peak PSS, all processes: export / --jobs 2 (MB) |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for r in rows:
-        print(f"| {r['copies']}x | {r['documents']} | {r['characters']:,} | {r['floor_s']:.2f} | {r['export_s']:.2f} | "
-              f"{r['ratio']:.2f} | {r['parallel_s']:.2f} | {r['parallel_ratio']:.2f} | "
-              f"{r['floor_mb']:.0f} / {r['export_mb']:.0f} / {r['parallel_mb']:.0f} | "
-              f"{r['export_tree_mb']:.0f} / {r['parallel_tree_mb']:.0f} |")
+    version = rjieba_version()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"rjieba {version or 'not installed (n/a)'}, load average {os.getloadavg()[0]:.2f}")
+    rows = bench_sizes(args.sizes, args.repeats, version is not None)
+    print(f"\nexport segmenter: {rows[-1]['segmenter']}\n")
+    print(tables(rows))
     if args.notebooks:
         print("\n| notebook | execution (s) |\n| --- | --- |")
         for name, seconds in bench_notebooks():

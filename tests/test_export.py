@@ -73,13 +73,26 @@ def test_a_failed_export_leaves_the_previous_output_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
 
 
-def test_write_tables_cleans_up_when_writing_fails(tmp_path):
-    class Broken(pd.DataFrame):
-        def to_csv(self, *args, **kwargs):
-            raise OSError(28, "No space left on device")
+def _disk_full_on(name):
+    """A stand-in for write_csv that fails with a full disk on the table file *name*."""
+    from helpers import export as module
 
+    real = module.write_csv
+
+    def write(frame, path):
+        if path.name == name:
+            raise OSError(28, "No space left on device")
+        real(frame, path)
+
+    return write
+
+
+def test_write_tables_cleans_up_when_writing_fails(tmp_path, monkeypatch):
+    from helpers import export as module
+
+    monkeypatch.setattr(module, "write_csv", _disk_full_on("b.csv"))
     with pytest.raises(HelpersError, match="could not write"):
-        write_tables({"a": pd.DataFrame({"x": [1]}), "b": Broken({"x": [1]})}, tmp_path / "out")
+        write_tables({"a": pd.DataFrame({"x": [1]}), "b": pd.DataFrame({"x": [1]})}, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -135,17 +148,16 @@ def test_an_existing_table_folder_is_replaced_whole(exported, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]
 
 
-def test_a_failed_write_puts_the_previous_tables_back(tmp_path):
+def test_a_failed_write_puts_the_previous_tables_back(tmp_path, monkeypatch):
+    from helpers import export as module
+
     out = tmp_path / "out"
     write_tables({"a": pd.DataFrame({"x": [1]})}, out)
     previous = (out / "a.csv").read_bytes()
 
-    class Broken(pd.DataFrame):
-        def to_csv(self, *args, **kwargs):
-            raise OSError(28, "No space left on device")
-
+    monkeypatch.setattr(module, "write_csv", _disk_full_on("a.csv"))
     with pytest.raises(HelpersError):
-        write_tables({"a": Broken({"x": [2]})}, out)
+        write_tables({"a": pd.DataFrame({"x": [2]})}, out)
     assert (out / "a.csv").read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 

@@ -1,7 +1,9 @@
-"""Writing outputs: whole folders replaced atomically, tables as deterministic UTF-8 CSV."""
+"""Writing outputs: whole folders replaced atomically, tables as deterministic UTF-8 CSV (or Parquet)."""
 
 from __future__ import annotations
 
+import csv
+import math
 import os
 import shutil
 import tempfile
@@ -9,9 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import HelpersError
+
+#: The formats :func:`write_tables` writes, and each one's file suffix.
+FORMATS: dict[str, str] = {"csv": ".csv", "parquet": ".parquet"}
+#: The one line a user without pyarrow reads when asking for Parquet.
+PARQUET_MISSING = 'writing Parquet needs pyarrow, which is not installed; run: pip install "helpers[parquet]"'
 
 
 @contextmanager
@@ -67,14 +75,89 @@ def _restore(tmp: Path | None, old: Path | None, out: Path) -> None:
         old.rename(out)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]:
-    """Write each table to ``OUT/<name>.csv`` atomically (see :func:`atomic_folder`).
+def write_tables(tables: dict[str, pd.DataFrame], out: Path | str, format: str = "csv") -> list[Path]:
+    """Write each table to ``OUT/<name>.csv`` (or ``.parquet``) atomically (see :func:`atomic_folder`).
+
+    CSV is UTF-8 with ``\\n`` line ends and a header row, byte for byte what ``DataFrame.to_csv(index=False)``
+    writes (:func:`write_csv`).  Parquet (``format="parquet"``) needs pyarrow (:func:`write_parquet`).
 
     Returns:
         The paths written.
+
+    Raises:
+        HelpersError: an unknown format, pyarrow missing for Parquet, or the folder cannot be written.
     """
+    if format not in FORMATS:
+        raise HelpersError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
+    if format == "parquet":
+        require_pyarrow()
+    suffix = FORMATS[format]
+    write = write_csv if format == "csv" else write_parquet
     out = Path(out)
-    with atomic_folder(out, {f"{name}.csv" for name in tables}) as tmp:
+    with atomic_folder(out, {f"{name}{suffix}" for name in tables}) as tmp:
         for name, frame in tables.items():
-            frame.to_csv(tmp / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-    return [out / f"{name}.csv" for name in tables]
+            write(frame, tmp / f"{name}{suffix}")
+    return [out / f"{name}{suffix}" for name in tables]
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write *frame* as ``frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\\n")`` would.
+
+    Tables whose columns are all integers, booleans or text (the large ones: tokens, sentences,
+    mentions) are written with the standard library's ``csv.writer``, which is what pandas itself
+    uses underneath, without pandas' per-block formatting: the same bytes in about half the time.
+    Any other table (floats, dates, a column of mixed types) is written by pandas.
+    """
+    columns = _plain_columns(frame)
+    if columns is None:
+        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")  # QUOTE_MINIMAL, '"' doubled, as pandas
+        writer.writerow([str(c) for c in frame.columns])
+        writer.writerows(zip(*columns))
+
+
+def _plain_columns(frame: pd.DataFrame) -> list[list[object]] | None:
+    """The columns of *frame* as lists of values whose ``str`` is what pandas writes, or None
+    when a column is of a kind pandas formats in its own way (floats, dates, categories…)."""
+    if frame.shape[1] == 0 or not frame.columns.is_unique:
+        return None
+    if not all(type(c) is str for c in frame.columns):
+        return None
+    columns = []
+    for name in frame.columns:
+        series = frame[name]
+        kind = series.dtype
+        if isinstance(kind, np.dtype) and kind.kind in "iub":
+            columns.append(series.tolist())  # Python ints and bools: their str() is pandas' text
+        elif isinstance(kind, pd.StringDtype) or kind == np.dtype(object):
+            if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
+                return None  # a number or other object among the text: leave it to pandas
+            values = series.tolist()
+            missing = series.isna().to_numpy()
+            for index in np.flatnonzero(missing):
+                values[index] = ""  # pandas' na_rep
+            columns.append(values)
+        else:
+            return None
+    return columns
+
+
+def require_pyarrow() -> None:
+    """Raise a one-line :class:`HelpersError` naming the fix when pyarrow is not installed."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise HelpersError(PARQUET_MISSING) from None
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write *frame* as Parquet with pyarrow: the same columns and types (text as strings, integers as
+    int64, flags as booleans), no index, compressed with zstd, byte-identical on every run."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, path, compression="zstd")

@@ -12,11 +12,18 @@ and it applies only to the study's own texts, byte for byte.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from .errors import HelpersError
@@ -76,6 +83,63 @@ class Layer:
 
 NO_LAYER = Layer()
 
+#: A corpus of more documents than this shows a progress bar (when stderr is a terminal).
+PROGRESS_MIN_DOCUMENTS = 30
+
+_T = TypeVar("_T")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run a block without Python's cyclic garbage collector, and restore it afterwards.
+
+    The pipeline makes millions of small objects (tokens, offsets, rows) that live until the tables
+    are written; the collector's full passes over them cost about 10 % of an export and free nothing,
+    because the objects are referenced, not garbage.  Inside the block, the objects that already
+    exist (modules, jieba's dictionary) are frozen, so that the collector never walks them again,
+    and automatic collection is off; reference counting still frees everything that is not in a
+    cycle.  On leaving, the freeze is undone and the collector's previous state is restored.
+    Nested use is harmless (only the outermost block freezes and unfreezes).
+    """
+    enabled = gc.isenabled()
+    froze = gc.get_freeze_count() == 0
+    if froze:
+        gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if froze:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _show_progress(progress: bool | None) -> bool:
+    """Whether to draw a progress bar: *progress*, or by default only when stderr is a terminal
+    (never in a notebook, a CI log or a captured subprocess)."""
+    if progress is not None:
+        return progress
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stderr
+        return False
+
+
+def _progress(items: Iterable[_T], total: int, show: bool, steps: list[int] | None = None) -> Iterator[_T]:
+    """*items*, with a progress bar of *total* documents on stderr when *show* and *total* is more than
+    :data:`PROGRESS_MIN_DOCUMENTS`.  Each item advances the bar by one document, or by its entry in
+    *steps* (a worker's chunk counts as its documents)."""
+    if not show or total <= PROGRESS_MIN_DOCUMENTS:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="doc", file=sys.stderr, desc="processing", leave=False, dynamic_ncols=True) as bar:
+        for index, item in enumerate(items):
+            yield item  # the bar advances once the caller is done with the item
+            bar.update(steps[index] if steps is not None else 1)
+
 
 @dataclass
 class Processed:
@@ -131,11 +195,18 @@ def _process(document: Document, layer: Layer, user_dict: UserDictionary | None 
     return Processed(structured, notes, tokens, mentions, flags, user_dict)
 
 
-def process_corpus(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER) -> list[Processed]:
-    """Run the pipeline on every document of a corpus folder, in manifest order (with its user_dict.txt, if any)."""
-    documents = load_corpus(corpus_dir)
-    user_dict = corpus_user_dictionary(corpus_dir)
-    return [process_document(d, layer, user_dict) for d in documents]
+def process_corpus(corpus_dir: Path | str = RAW, layer: Layer = NO_LAYER,
+                   progress: bool | None = None) -> list[Processed]:
+    """Run the pipeline on every document of a corpus folder, in manifest order (with its user_dict.txt, if any).
+
+    *progress*: draw a progress bar on stderr for a corpus of more than :data:`PROGRESS_MIN_DOCUMENTS`
+    documents; by default only when stderr is a terminal.
+    """
+    with collector_paused():
+        documents = load_corpus(corpus_dir)
+        user_dict = corpus_user_dictionary(corpus_dir)
+        show = _show_progress(progress)
+        return [process_document(d, layer, user_dict) for d in _progress(documents, len(documents), show)]
 
 
 def build_tables(processed: list[Processed], layer: Layer = NO_LAYER) -> dict[str, pd.DataFrame]:
@@ -144,21 +215,28 @@ def build_tables(processed: list[Processed], layer: Layer = NO_LAYER) -> dict[st
     return _finish(tables, [p.document for p in processed], layer)
 
 
-def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_LAYER) -> dict[str, pd.DataFrame]:
+def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_LAYER,
+                  progress: bool | None = None) -> dict[str, pd.DataFrame]:
     """The export tables of a corpus folder, optionally built in *jobs* worker processes.
 
     Each worker processes a run of documents and returns its tables, which are joined
     in manifest order, so the result is the same as with one process.  *jobs* is capped
     at the number of cores; where processes cannot be forked (Windows) the corpus is
-    processed in this process.
+    processed in this process.  *progress*: as for :func:`process_corpus`.
     """
+    with collector_paused():
+        return _corpus_tables(corpus_dir, jobs, layer, _show_progress(progress))
+
+
+def _corpus_tables(corpus_dir: Path | str, jobs: int, layer: Layer, show: bool) -> dict[str, pd.DataFrame]:
     import multiprocessing
 
     documents = load_corpus(corpus_dir)
     user_dict = corpus_user_dictionary(corpus_dir)  # the folder's user_dict.txt, or None
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(documents) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return build_tables([process_document(d, layer, user_dict) for d in documents], layer)
+        processed = [process_document(d, layer, user_dict) for d in _progress(documents, len(documents), show)]
+        return build_tables(processed, layer)
 
     from .language.segment import domain_tokenizer, user_tokenizer
 
@@ -173,7 +251,8 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO
     size = -(-len(documents) // (4 * jobs))
     chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        parts = pool.map(partial(_chunk_tables, layer=layer, user_dict=user_dict), chunks)
+        work = pool.imap(partial(_chunk_tables, layer=layer, user_dict=user_dict), chunks)  # in order, like map
+        parts = list(_progress(work, len(documents), show, [len(c) for c in chunks]))
     tables = {name: _concat([part[name] for part in parts]) for name in parts[0]}
     return _finish(tables, documents, layer)
 
@@ -196,87 +275,146 @@ def _finish(tables: dict[str, pd.DataFrame], documents: list[Document], layer: L
     return finished
 
 
+#: The columns of each generic table, in order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
+                  "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
+                  "n_body_sentences", "n_sections", "n_notes", "truncated", "script", "segmenter", "source_kind"),
+    "sections": ("doc_id", "section_id", "part", "heading", "heading_sentence_id", "n_sentences"),
+    "sentences": ("doc_id", "sentence_id", "section_id", "part", "kind", "paragraph", "raw_start", "raw_end",
+                  "n_chars", "text"),
+    "footnotes": ("doc_id", "number", "marker_sentence_id", "note_sentence_id", "marker_style", "authors", "year",
+                  "title", "url", "text"),
+    "tokens": ("doc_id", "sentence_id", "position", "token", "start", "end", "is_punct", "is_stopword"),
+    "mentions": ("doc_id", "sentence_id", "surface", "entity", "label_en", "category", "form", "start", "end"),
+    "cleaning_log": ("doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"),
+    "quality_flags": ("doc_id", "sentence_id", "kind", "severity", "evidence", "note", "source"),
+}
+
+
 def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
-    """The tables that come from the documents themselves (everything but hand coding and keyness)."""
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    token_columns: dict[str, list[object]] = {c: [] for c in
-                                              ("doc_id", "sentence_id", "position", "token", "start", "end")}
+    """The tables that come from the documents themselves (everything but hand coding and keyness).
+
+    Each table is gathered column by column (a list per column, not a dict per row) and made into a
+    data frame once; column types are those pandas infers from the lists, as for rows.
+    """
+    data = {name: {column: [] for column in COLUMNS[name]} for name in TABLES}
+    documents, sections, sentences = data["documents"], data["sections"], data["sentences"]
+    footnotes_, tokens, mentions = data["footnotes"], data["tokens"], data["mentions"]
+    log, flags = data["cleaning_log"], data["quality_flags"]
+    labels: dict[str, tuple[str, str]] = {}
+    spans: list[Token] = []
     for item in processed:
         doc = item.document
+        doc_id = doc.doc_id
         st = item.structured
-        body = [s for s in st.sentences if s.part == "body" and s.kind == "sentence"]
-        rows["documents"].append({
-            "doc_id": doc.doc_id, "title": doc.meta.get("title", ""), "title_en": doc.meta.get("title_en", ""),
-            "authors": doc.meta.get("authors", ""), "publisher": doc.meta.get("publisher", ""),
-            "date": doc.meta.get("date", ""), "language": doc.meta.get("language", ""),
-            "original_language": doc.meta.get("original_language", ""),
-            "translation": doc.meta.get("translation", ""), "source_url": doc.meta.get("source_url", ""),
-            "file": doc.meta.get("file", ""), "sha256": doc.sha256, "encoding": doc.encoding,
-            "n_chars_raw": len(doc.text), "n_sentences": len(st.sentences), "n_body_sentences": len(body),
+        meta = doc.meta
+        values = {
+            "doc_id": doc_id, "title": meta.get("title", ""), "title_en": meta.get("title_en", ""),
+            "authors": meta.get("authors", ""), "publisher": meta.get("publisher", ""),
+            "date": meta.get("date", ""), "language": meta.get("language", ""),
+            "original_language": meta.get("original_language", ""),
+            "translation": meta.get("translation", ""), "source_url": meta.get("source_url", ""),
+            "file": meta.get("file", ""), "sha256": doc.sha256, "encoding": doc.encoding,
+            "n_chars_raw": len(doc.text), "n_sentences": len(st.sentences),
+            "n_body_sentences": sum(1 for s in st.sentences if s.part == "body" and s.kind == "sentence"),
             "n_sections": len(st.sections), "n_notes": sum(1 for f in item.footnotes if f.text),
             "truncated": st.truncated, "script": st.script, "segmenter": dictionary_version(item.user_dict),
             "source_kind": st.source_kind,
-        })
+        }
+        for column, value in values.items():
+            documents[column].append(value)
+        per_section = Counter(s.section_id for s in st.sentences)
         for section in st.sections:
-            rows["sections"].append({
-                "doc_id": doc.doc_id, "section_id": section.section_id, "part": section.part,
-                "heading": section.heading, "heading_sentence_id": section.heading_sentence_id,
-                "n_sentences": sum(1 for s in st.sentences if s.section_id == section.section_id),
-            })
+            sections["doc_id"].append(doc_id)
+            sections["section_id"].append(section.section_id)
+            sections["part"].append(section.part)
+            sections["heading"].append(section.heading)
+            sections["heading_sentence_id"].append(section.heading_sentence_id)
+            sections["n_sentences"].append(per_section[section.section_id])
         for s in st.sentences:
-            rows["sentences"].append({
-                "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "section_id": s.section_id, "part": s.part,
-                "kind": s.kind, "paragraph": s.paragraph, "raw_start": s.raw_start, "raw_end": s.raw_end,
-                "n_chars": len(s.text), "text": s.text,
-            })
-            tokens = item.tokens[s.sentence_id]  # columns, not a dict per token: the largest table
-            token_columns["doc_id"].extend([doc.doc_id] * len(tokens))
-            token_columns["sentence_id"].extend([s.sentence_id] * len(tokens))
-            token_columns["position"].extend(range(len(tokens)))
-            token_columns["token"].extend(t.text for t in tokens)
-            token_columns["start"].extend(t.start for t in tokens)
-            token_columns["end"].extend(t.end for t in tokens)
-            for m in item.mentions[s.sentence_id]:
-                label_en, category = label(m.entity) if m.entity else ("", m.category)
-                rows["mentions"].append({
-                    "doc_id": doc.doc_id, "sentence_id": s.sentence_id, "surface": m.surface, "entity": m.entity,
-                    "label_en": label_en, "category": category, "form": m.form, "start": m.start, "end": m.end,
-                })
+            sid = s.sentence_id
+            sentences["doc_id"].append(doc_id)
+            sentences["sentence_id"].append(sid)
+            sentences["section_id"].append(s.section_id)
+            sentences["part"].append(s.part)
+            sentences["kind"].append(s.kind)
+            sentences["paragraph"].append(s.paragraph)
+            sentences["raw_start"].append(s.raw_start)
+            sentences["raw_end"].append(s.raw_end)
+            sentences["n_chars"].append(len(s.text))
+            sentences["text"].append(s.text)
+            sentence_tokens = item.tokens[sid]
+            n = len(sentence_tokens)
+            tokens["doc_id"].extend([doc_id] * n)
+            tokens["sentence_id"].extend([sid] * n)
+            tokens["position"].extend(range(n))
+            spans.extend(sentence_tokens)  # (text, start, end) tuples, split into columns once at the end
+            for m in item.mentions[sid]:
+                if m.entity:
+                    if m.entity not in labels:
+                        labels[m.entity] = label(m.entity)
+                    label_en, category = labels[m.entity]
+                else:
+                    label_en, category = "", m.category
+                mentions["doc_id"].append(doc_id)
+                mentions["sentence_id"].append(sid)
+                mentions["surface"].append(m.surface)
+                mentions["entity"].append(m.entity)
+                mentions["label_en"].append(label_en)
+                mentions["category"].append(category)
+                mentions["form"].append(m.form)
+                mentions["start"].append(m.start)
+                mentions["end"].append(m.end)
         for f in item.footnotes:
-            rows["footnotes"].append({
-                "doc_id": f.doc_id, "number": f.number, "marker_sentence_id": f.marker_sentence_id,
-                "note_sentence_id": f.note_sentence_id, "marker_style": f.marker_style, "authors": f.authors,
-                "year": f.year, "title": f.title, "url": f.url, "text": f.text,
-            })
+            for column, value in (("doc_id", f.doc_id), ("number", f.number),
+                                  ("marker_sentence_id", f.marker_sentence_id),
+                                  ("note_sentence_id", f.note_sentence_id), ("marker_style", f.marker_style),
+                                  ("authors", f.authors), ("year", f.year), ("title", f.title), ("url", f.url),
+                                  ("text", f.text)):
+                footnotes_[column].append(value)
         for line in doc.decode_log:
-            rows["cleaning_log"].append({"doc_id": doc.doc_id, "raw_start": 0, "raw_end": 0, "action": "decode",
-                                         "reason": line, "before": "", "after": ""})
+            for column, value in (("doc_id", doc_id), ("raw_start", 0), ("raw_end", 0), ("action", "decode"),
+                                  ("reason", line), ("before", ""), ("after", "")):
+                log[column].append(value)
         for e in st.log:
-            rows["cleaning_log"].append({"doc_id": doc.doc_id, "raw_start": e.raw_start, "raw_end": e.raw_end,
-                                         "action": e.action, "reason": e.reason, "before": e.before, "after": e.after})
+            for column, value in (("doc_id", doc_id), ("raw_start", e.raw_start), ("raw_end", e.raw_end),
+                                  ("action", e.action), ("reason", e.reason), ("before", e.before),
+                                  ("after", e.after)):
+                log[column].append(value)
         for flag in item.flags:
-            rows["quality_flags"].append({"doc_id": flag.doc_id, "sentence_id": flag.sentence_id, "kind": flag.kind,
-                                          "severity": flag.severity, "evidence": flag.evidence, "note": flag.note,
-                                          "source": flag.source})
-    columns = {
-        "documents": ["doc_id", "title", "title_en", "authors", "publisher", "date", "language", "original_language",
-                      "translation", "source_url", "file", "sha256", "encoding", "n_chars_raw", "n_sentences",
-                      "n_body_sentences", "n_sections", "n_notes", "truncated", "script", "segmenter", "source_kind"],
-        "sections": ["doc_id", "section_id", "part", "heading", "heading_sentence_id", "n_sentences"],
-        "sentences": ["doc_id", "sentence_id", "section_id", "part", "kind", "paragraph", "raw_start", "raw_end",
-                      "n_chars", "text"],
-        "footnotes": ["doc_id", "number", "marker_sentence_id", "note_sentence_id", "marker_style", "authors", "year",
-                      "title", "url", "text"],
-        "tokens": ["doc_id", "sentence_id", "position", "token", "start", "end", "is_punct", "is_stopword"],
-        "mentions": ["doc_id", "sentence_id", "surface", "entity", "label_en", "category", "form", "start", "end"],
-        "cleaning_log": ["doc_id", "raw_start", "raw_end", "action", "reason", "before", "after"],
-        "quality_flags": ["doc_id", "sentence_id", "kind", "severity", "evidence", "note", "source"],
-    }
-    tables = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in TABLES
-              if name in columns and name != "tokens"}
-    tokens = pd.DataFrame(token_columns)
-    kinds = {word: (is_punct(word), is_stopword(word)) for word in set(token_columns["token"])}
-    tokens["is_punct"] = [kinds[w][0] for w in token_columns["token"]]
-    tokens["is_stopword"] = [kinds[w][1] for w in token_columns["token"]]
-    tables["tokens"] = tokens[columns["tokens"]]
-    return {name: tables[name] for name in TABLES if name in tables}
+            for column, value in (("doc_id", flag.doc_id), ("sentence_id", flag.sentence_id), ("kind", flag.kind),
+                                  ("severity", flag.severity), ("evidence", flag.evidence), ("note", flag.note),
+                                  ("source", flag.source)):
+                flags[column].append(value)
+    if spans:
+        texts, starts, ends = zip(*spans)
+        tokens["token"], tokens["start"], tokens["end"] = list(texts), list(starts), list(ends)
+    del spans
+    kinds = {word: (is_punct(word), is_stopword(word)) for word in set(tokens["token"])}
+    tokens["is_punct"] = [kinds[w][0] for w in tokens["token"]]
+    tokens["is_stopword"] = [kinds[w][1] for w in tokens["token"]]
+    del documents, sections, sentences, footnotes_, tokens, mentions, log, flags
+    # one table at a time, each table's lists dropped as soon as its data frame holds the values
+    return {name: _frame(name, data.pop(name)) for name in TABLES}
+
+
+def _frame(name: str, columns: dict[str, list[object]]) -> pd.DataFrame:
+    """A table from its columns.  An empty table keeps the column types it has always had: text
+    columns of no rows are ``object`` (``float64`` for the tokens table's, with ``object`` flags)."""
+    if name == "tokens" and columns["doc_id"]:
+        # the largest table, of known types: give them, instead of pandas inferring them from 600,000 values
+        # (the same types it infers: text as pandas' default for strings, int64, bool)
+        text = pd.Series(["x"]).dtype
+        kinds = {"doc_id": text, "sentence_id": text, "position": np.int64, "token": text, "start": np.int64,
+                 "end": np.int64, "is_punct": bool, "is_stopword": bool}
+        return pd.DataFrame({c: pd.array(columns[c], dtype=kinds[c]) if kinds[c] is text
+                             else np.array(columns[c], dtype=kinds[c]) for c in COLUMNS[name]})
+    if columns[COLUMNS[name][0]]:
+        return pd.DataFrame(columns, columns=list(COLUMNS[name]))
+    if name != "tokens":
+        return pd.DataFrame([], columns=list(COLUMNS[name]))
+    frame = pd.DataFrame({c: columns[c] for c in COLUMNS[name][:6]})
+    frame["is_punct"] = []
+    frame["is_stopword"] = []
+    return frame
