@@ -397,7 +397,11 @@ def is_junk_string(token: str) -> bool:
     if len(token) < 8 or _URL_OR_MAIL.search(token):
         return False
     symbols = sum(c in _JUNK_SYMBOLS for c in token)
+    if not symbols:  # most tokens: decided without the costlier checks below
+        return False
     brackets = sum(c in "()[]," for c in token)
+    if symbols + brackets < 2:
+        return False
     classes = sum((any(c.islower() for c in token), any(c.isupper() for c in token),
                    any(c.isdigit() for c in token), symbols > 0))
     return symbols >= 1 and symbols + brackets >= 2 and classes >= 3 and _switches(token) >= 2
