@@ -27,9 +27,10 @@ Everything below is computed by the `helpers` library from the raw files in `dat
 Every quotation from the texts is given with its document and sentence id (`fes2024-0036`), so that it can be
 found again in `sentences.csv`.
 
-**Your own corpus.** The parameter `CORPUS` below selects the corpus; `python -m helpers audit --corpus DIR --out DIR`
-runs this notebook on another folder. The tables and charts are then computed for that corpus, while the commentary
-still describes the study's two texts, and the cells that show particular sentences of those texts stay empty."""),
+**Your own corpus.** `python -m helpers audit --corpus DIR --out DIR` audits another folder with pages of its own,
+whose prose is computed from that corpus. You can also set `CORPUS` below to a folder and re-run this notebook: the
+tables and charts are then computed for that corpus, while the commentary still describes the study's two texts, and
+the cells that show particular sentences of those texts stay empty."""),
 ("code", """import helpers
 from helpers import audit
 from helpers.methods import evaluation

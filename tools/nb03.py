@@ -17,9 +17,10 @@ can reuse it on any corpus. Each section says what the method measures and when 
 **bodies** of the texts (no front matter, notes or bios); the Carnegie passage that the quality audit marks as
 inserted is left out.
 
-**Your own corpus.** The parameters below choose the corpus and the two documents; `python -m helpers audit --corpus
-DIR --out DIR` runs this notebook on the first two documents of another folder. The methods then apply to those
-documents; the hand-coded sections (themes, links, conclusion) and the commentary stay about the study's two texts."""),
+**Your own corpus.** `python -m helpers audit --corpus DIR --out DIR --compare A B` compares two documents of another
+folder on a page whose prose is computed from them. You can also set the parameters below and re-run this notebook:
+the methods then apply to those documents, while the hand-coded sections (themes, links, conclusion) and the
+commentary stay about the study's two texts."""),
 ("code", """import helpers
 from helpers import audit
 from helpers.methods import analysis

@@ -55,18 +55,6 @@ def linked(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[mentions["form"] != "unlinked"]
 
 
-def unlinked_names(study: Study, top: int = 30) -> pd.DataFrame:
-    """Names the lexicon does not know, by category and count (jieba's name tags; see
-    :func:`helpers.language.entities.find_unlinked`): candidates for the lexicon."""
-    mentions = study.tables["mentions"]
-    names = mentions[mentions["form"] == "unlinked"]
-    table = (names.groupby(["category", "surface"]).agg(mentions=("sentence_id", "size"),
-                                                         documents=("doc_id", "nunique"),
-                                                         example=("sentence_id", "first"))
-             .reset_index().sort_values(["mentions", "category", "surface"], ascending=[False, True, True]))
-    return table.head(top).reset_index(drop=True)
-
-
 def overview(study: Study) -> pd.DataFrame:
     """One row per document: provenance and size."""
     docs = study.tables["documents"]

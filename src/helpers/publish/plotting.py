@@ -127,7 +127,7 @@ def mention_rates(mentions: pd.DataFrame, sentences: pd.DataFrame, exclude: set[
     Only the running-text body counts (part body, kind sentence), in the numerator and the
     denominator, so that front matter, notes and the texts' different lengths do not distort
     the comparison.  Only names the lexicon links count; the ``unlinked`` names it does not
-    know are listed by :func:`helpers.audit.unlinked_names`.
+    know are listed by :func:`helpers.publish.corpus_audit.unlinked_names`.
 
     Returns:
         One row per category (in :data:`CATEGORY_LABELS` order), one column per document.
