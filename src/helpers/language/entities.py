@@ -7,14 +7,17 @@ Every surface form in the lexicon (full names, short names, abbreviations, with 
 without 《》, translation variants and mistranslations) resolves to one canonical
 entity with an English label and a category.  Matching runs on the cleaned sentence
 text, longest surface first, so 联合国安理会 wins over 联合国 and
-《不扩散核武器条约》（NPT） counts as one mention, not two.
+《不扩散核武器条约》（NPT） counts as one mention, not two.  The surfaces are found by an
+Aho–Corasick automaton (``ahocorasick_rs``) or, where that package is missing, by regular
+expressions; both find the same.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import Alias, aliases, blocked_contexts, entities
 
@@ -79,15 +82,79 @@ class _Matcher:
                 return found
         return None
 
+    def longest(self, text: str) -> dict[int, int]:
+        """Start → end of the longest name at each position of *text* where one starts, in text order."""
+        found: dict[int, int] = {}
+        if self._starts is None:
+            return found
+        for start in self._starts.finditer(text):
+            match = self._at[start.group(0)].match(text, start.start())
+            if match:
+                found[match.start()] = match.end()
+        return found
+
+
+#: The letters that bound an all-Latin name (NPT not inside NPTs), as ``(?<![A-Za-z])`` and ``(?![A-Za-z])`` do.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+class _AutomatonMatcher:
+    """:class:`_Matcher`'s names, found by an Aho–Corasick automaton (``ahocorasick_rs``, Rust) in one pass.
+
+    The automaton reports every occurrence of every name (overlapping ones too); an all-Latin name
+    between two letters is dropped, and the longest of those left at each start is kept, which is what
+    :meth:`_Matcher.longest` gives, in less than half the time.  A text the automaton cannot take (one
+    with a lone surrogate, which UTF-8 cannot encode) goes to the regular-expression matcher.
+    """
+
+    def __init__(self, surfaces: list[str]) -> None:
+        import ahocorasick_rs
+
+        self._surfaces = surfaces
+        self._automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._bounded = frozenset(i for i, surface in enumerate(surfaces) if _LATIN_NAME.fullmatch(surface))
+
+    @cached_property
+    def _fallback(self) -> _Matcher:
+        return _Matcher(self._surfaces)
+
+    def longest(self, text: str) -> dict[int, int]:
+        """Start → end of the longest name at each position of *text* where one starts, in text order."""
+        try:
+            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            return self._fallback.longest(text)
+        if not found:
+            return {}
+        bounded, letters = self._bounded, _ASCII_LETTERS
+        longest: dict[int, int] = {}
+        for index, start, end in found:
+            if index in bounded and ((start and text[start - 1] in letters) or text[end:end + 1] in letters):
+                continue  # an all-Latin name inside a longer word
+            if start not in longest or end > longest[start]:
+                longest[start] = end
+        return longest if len(longest) < 2 else dict(sorted(longest.items()))
+
+
+def _new_matcher(surfaces: list[str]) -> _Matcher | _AutomatonMatcher:
+    """The Aho–Corasick matcher when ``ahocorasick_rs`` is installed (and there are names to find),
+    else the regular-expression one; both find the same names."""
+    try:
+        import ahocorasick_rs  # noqa: F401
+    except ImportError:
+        return _Matcher(surfaces)
+    return _AutomatonMatcher(surfaces) if surfaces else _Matcher(surfaces)
+
 
 @lru_cache(maxsize=8)
-def _matcher(extra: tuple[Alias, ...] = (), general: bool = True) -> tuple[_Matcher, dict[str, Alias]]:
+def _matcher(extra: tuple[Alias, ...] = (),
+             general: bool = True) -> tuple[_Matcher | _AutomatonMatcher, dict[str, Alias]]:
     table = {a.surface: a for a in aliases(general=general)}
     for alias in extra:
         table.setdefault(alias.surface, alias)
     for surface in dyads(general):
         table.setdefault(surface, Alias(surface, "", "dyad", ""))
-    return _Matcher(list(table)), table
+    return _new_matcher(list(table)), table
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .\-]*")
@@ -135,21 +202,24 @@ def find_mentions(text: str, extra: tuple[Alias, ...] = (), general: bool = True
     《联合全面行动计划》（JCPOA） or 杰克·苏利文（JakeSullivan）, is merged into one mention.
     """
     pattern, table = _matcher(extra, general)
+    longest = pattern.longest(text)
+    if not longest:
+        return []
     found: list[Mention] = []
-    for match in _matches(pattern, text):
-        alias = table[match.group(0)]
-        if alias.form == "metonym" and _is_place(text, match.start(), match.end(), pattern):
+    for start, end, surface in _matches(longest, text):
+        alias = table[surface]
+        if alias.form == "metonym" and _is_place(text, start, end, longest):
             continue
         if alias.form == "dyad":
-            for entity in dyads()[alias.surface]:  # the general layer's dyads only match when it is used
-                found.append(Mention(alias.surface, entity, "dyad", match.start(), match.end()))
+            for entity in dyads()[surface]:  # the general layer's dyads only match when it is used
+                found.append(Mention(surface, entity, "dyad", start, end))
             continue
-        found.append(Mention(alias.surface, alias.entity, alias.form, match.start(), match.end()))
+        found.append(Mention(surface, alias.entity, alias.form, start, end))
     merged: list[Mention] = []
     for mention in found:
         if merged and mention.entity == merged[-1].entity and mention.form != "dyad":
             gap = text[merged[-1].end:mention.start]
-            if re.fullmatch(r"》?\s*[（(]", gap) and text[mention.end:mention.end + 1] in ("）", ")"):
+            if _BRACKET_GAP.fullmatch(gap) and text[mention.end:mention.end + 1] in ("）", ")"):
                 previous = merged[-1]
                 merged[-1] = Mention(previous.surface, previous.entity, previous.form, previous.start, mention.end + 1)
                 continue
@@ -157,21 +227,29 @@ def find_mentions(text: str, extra: tuple[Alias, ...] = (), general: bool = True
     return merged
 
 
-def _matches(pattern: _Matcher, text: str):
-    """Longest-first matches of *pattern* in *text*, skipping a match inside one of its surface's
-    blocked contexts (中非 in 中非合作); the search then goes on one character later, so that
-    其中国际原子能机构 still finds 国际原子能机构."""
+#: What may stand between a form and the same entity's form in brackets: 》（ in 《联合全面行动计划》（JCPOA）.
+_BRACKET_GAP = re.compile(r"》?\s*[（(]")
+
+
+def _matches(longest: dict[int, int], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of the leftmost-longest names of *text*, given the longest name at each start
+    (*longest*, in text order, from the matcher), skipping a name inside one of its surface's blocked
+    contexts (中非 in 中非合作) or after a character that makes a word with its 中 (其中美国); the search
+    then goes on one character later, so that 其中国际原子能机构 still finds 国际原子能机构."""
     blocked = blocked_contexts()
+    found: list[tuple[int, int, str]] = []
     position = 0
-    while True:
-        match = pattern.search(text, position)
-        if match is None:
-            return
-        if _blocked(text, match.start(), match.group(0), blocked) or _inside_zhong_word(text, match):
-            position = match.start() + 1
+    for start, end in longest.items():
+        if start < position:  # inside the last name taken
             continue
-        yield match
-        position = match.end()
+        surface = text[start:end]
+        if surface in blocked and _blocked(text, start, surface, blocked):
+            continue
+        if surface[0] == "中" and start and text[start - 1] in _ZHONG_BEFORE:  # 其中美国: not 中美
+            continue
+        found.append((start, end, surface))
+        position = end
+    return found
 
 
 def _blocked(text: str, start: int, surface: str, blocked: dict[str, tuple[tuple[int, str], ...]]) -> bool:
@@ -185,27 +263,23 @@ def _blocked(text: str, start: int, surface: str, blocked: dict[str, tuple[tuple
 _ZHONG_BEFORE = "其手空集心之当从暗途家期文眼水脑口胸怀正居适命射"
 
 
-def _inside_zhong_word(text: str, match: re.Match[str]) -> bool:
-    start = match.start()
-    return match.group(0).startswith("中") and start > 0 and text[start - 1] in _ZHONG_BEFORE
-
-
 _PLACE_BEFORE = "在于赴往东南西北"
 _PLACE_AFTER = ("市", "大学", "举行", "发表", "工作", "召开")
 
 
-def _is_place(text: str, start: int, end: int, pattern: _Matcher) -> bool:
+def _is_place(text: str, start: int, end: int, longest: dict[int, int]) -> bool:
     """True when a capital is named as a place, not as its government.
 
     北京 stands for China in 北京和柏林均支持 but is a place in 在北京发表, 北京市,
     an address (西北华盛顿) or before an institution's name (柏林德国国际与安全事务研究所).
+    *longest* is the matcher's longest name at each start.
     """
     if start and text[start - 1] in _PLACE_BEFORE:
         return True
     if text.startswith(_PLACE_AFTER, end):
         return True
-    following = pattern.match(text, end)
-    return following is not None and following.group(0) not in ("和", "")
+    following = longest.get(end)
+    return following is not None and text[end:following] not in ("和", "")
 
 
 def label(entity: str) -> tuple[str, str]:
@@ -232,22 +306,29 @@ def name_tags() -> dict[str, str]:
     Read from jieba's own dictionary file (about 100,000 of its 349,000 words), which is faster
     than building jieba's part-of-speech tagger, and gives the same tags for known words.
     """
-    import jieba
+    from .segment import jieba_dictionary_path
 
-    tags: dict[str, str] = {}
-    with jieba.dt.get_dict_file() as handle:
-        for line in handle:
-            parts = line.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] in NAME_TAGS:
-                tags[parts[0]] = parts[2]
-    return tags
+    return _name_tags_in(jieba_dictionary_path().read_bytes().decode("utf-8"))
+
+
+def _name_tags_in(dictionary: str) -> dict[str, str]:
+    """Word → tag of the lines of a jieba dictionary (*dictionary*, its text) that have three fields
+    (word, frequency, tag, split at white space) and a name's tag; a word on two lines takes the later tag.
+    One regular expression over the whole text, rather than a split of each of its 349,000 lines."""
+    return dict(_NAME_LINE.findall(dictionary))
+
+
+#: A line of jieba's dictionary with three fields (split at white space, as str.split does) and a name's tag.
+_NAME_LINE = re.compile(r"^[^\S\n]*(\S+)[^\S\n]+\S+[^\S\n]+(" + "|".join(sorted(NAME_TAGS, key=len, reverse=True))
+                        + r")[^\S\n]*$", re.MULTILINE)
 
 
 def _frequency(word: str) -> int:
-    """The word's count in the tokenizer's dictionary (0 when it does not know the word)."""
-    from .segment import domain_tokenizer
+    """The word's count in the domain tokenizer's dictionary (0 when it does not know the word), read from
+    the frequency snapshot, so that jieba itself need not be loaded (:func:`helpers.language.segment.word_frequency`)."""
+    from .segment import word_frequency
 
-    return domain_tokenizer().FREQ.get(word) or 0
+    return word_frequency(word)
 
 
 @lru_cache(maxsize=1)
@@ -348,16 +429,15 @@ def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mentio
     for mention in linked:
         for i in range(mention.start, mention.end):
             covered[i] = True
-    skip = not_names()
     blocked = blocked_contexts()
+    category_of = _name_category
     found: list[Mention] = []
     for index, token in enumerate(tokens):
-        word = token.text
-        if not _HAN_NAME.fullmatch(word) or word in skip or any(covered[token.start:token.end]) \
-                or _blocked(text, token.start, word, blocked):
+        category = category_of(token.text)  # None for most tokens: decided by the word alone
+        if category is None:
             continue
-        category = NAME_TAGS.get(name_tag(word))
-        if category is None or (category == "person" and not _plausible_person(word)):
+        word = token.text
+        if any(covered[token.start:token.end]) or (word in blocked and _blocked(text, token.start, word, blocked)):
             continue
         start, end = token.start, token.end
         following = tokens[index + 1:index + 4]
@@ -375,3 +455,16 @@ def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mentio
             continue
         found.append(Mention(text[start:end], "", "unlinked", start, end, category))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _name_category(word: str) -> str | None:
+    """The category (person, place, organisation) of a token that may be an unlinked name, judged by the
+    word alone (its context is :func:`find_unlinked`'s): two or more Han characters, not a common word
+    (:func:`not_names`), tagged as a name (:func:`name_tag`) and, for a person, plausible as one."""
+    if not _HAN_NAME.fullmatch(word) or word in not_names():
+        return None
+    category = NAME_TAGS.get(name_tag(word))
+    if category is None or (category == "person" and not _plausible_person(word)):
+        return None
+    return category
