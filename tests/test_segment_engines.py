@@ -208,3 +208,68 @@ def test_the_export_is_byte_identical_but_for_the_engine_name(tmp_path, corpus):
             assert reference.count(reference_name.encode()) >= 1
             fast = fast.replace(fast_name.encode(), reference_name.encode())
         assert fast == reference, name
+
+
+def test_the_frequency_snapshot_holds_what_the_domain_tokenizer_holds():
+    domain = domain_tokenizer()
+    frequencies = segment.domain_frequencies()
+    assert frequencies.words == {w: f for w, f in domain.FREQ.items() if f > 0}
+    assert list(frequencies.words) == [w for w, f in domain.FREQ.items() if f > 0]  # jieba's order, as the twin adds
+    assert frequencies.total == domain.total
+    assert segment.word_frequency("中德") == domain.FREQ["中德"] > 0
+    assert segment.word_frequency("核军备") == 0 and segment.word_frequency("不在词典里的词") == 0
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal", None])
+def test_a_missing_or_damaged_snapshot_is_rebuilt(tmp_path, monkeypatch, damage):
+    import marshal
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    segment.domain_frequencies.cache_clear()
+    try:
+        path = tmp_path / "arms-control-study" / f"domain_frequencies.{segment._snapshot_key()[:16]}.marshal"
+        if damage is not None:
+            path.parent.mkdir(parents=True)
+            path.write_bytes(damage)
+        built = segment.domain_frequencies()
+        assert path.exists() and marshal.loads(path.read_bytes())[2] == built.total
+        assert not list(path.parent.glob("*.tmp"))  # written whole, through a temporary file
+        segment.domain_frequencies.cache_clear()
+        assert segment.domain_frequencies() == built  # read back
+    finally:
+        segment.domain_frequencies.cache_clear()
+
+
+def test_the_domain_twin_cuts_as_the_twin_of_the_tokenizer():
+    twin, reference = segment.domain_twin(), rjieba_twin(domain_tokenizer())
+    texts = [t for t in HARD + fixture_lines() if not any("\ud800" <= c <= "\udfff" for c in t)]  # Rust strings
+    assert len(texts) > 150
+    for text in texts:
+        for hmm in (True, False):
+            assert twin.cut(text, hmm) == reference.cut(text, hmm), text
+
+
+def test_the_export_cuts_without_loading_jieba(tmp_path):
+    """The rjieba path reads the snapshot; jieba's half-million-entry prefix dictionary is not loaded."""
+    code = ("import sys; from helpers.__main__ import main\n"
+            "import helpers.language.segment as s\n"
+            "assert main(['export', '--corpus', sys.argv[1], '--out', sys.argv[2]]) == 0\n"
+            "print(s.domain_tokenizer.cache_info().currsize)")
+    segment.domain_frequencies()  # the snapshot exists
+    done = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "corpus"), str(tmp_path / "out")],
+                          capture_output=True, text=True, env={**os.environ, "HELPERS_SEGMENTER": "rjieba"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "0"
+
+
+def test_rjieba_is_loaded_without_its_default_dictionary_and_a_later_import_shares_it():
+    """The extension is loaded alone (``import rjieba`` would also build jieba-rs's default dictionary);
+    a later ``import rjieba`` reuses it instead of initialising the extension a second time."""
+    code = ("import sys\nfrom helpers.language import segment as s\n"
+            "tokens = [t.text for t in s.tokenize('中德军控对话。')]\n"
+            "print('rjieba' in sys.modules, 'rjieba.rjieba' in sys.modules, tokens == ['中德', '军控', '对话', '。'])\n"
+            "import rjieba\nprint(rjieba.Jieba is s._rjieba().Jieba, rjieba.cut('中德军控') == ['中', '德军', '控'])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "HELPERS_SEGMENTER": "rjieba"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True", "True", "True"]

@@ -32,6 +32,7 @@ in the user's cache folder, outside the repository.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
 import re
@@ -40,19 +41,43 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import aliases, domain_dictionary, stopwords
 from ..errors import HelpersError
 from ..paths import cache_dir
 
-with warnings.catch_warnings():
-    # jieba 0.42.1 imports pkg_resources, which setuptools >= 80 deprecates loudly.
-    warnings.simplefilter("ignore")
+if TYPE_CHECKING:
     import jieba
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
-jieba.setLogLevel(logging.WARNING)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    """The jieba module, imported on first use (its import alone takes a tenth of a second, and the
+    rjieba engine needs jieba only for the rare piece it cuts differently), with its logger silenced."""
+    with warnings.catch_warnings():
+        # jieba 0.42.1 imports pkg_resources, which setuptools >= 80 deprecates loudly.
+        warnings.simplefilter("ignore")
+        import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def jieba_version() -> str:
+    """The installed jieba's version (without importing it)."""
+    return metadata.version("jieba")
+
+
+def jieba_dictionary_path() -> Path:
+    """jieba's general dictionary file, ``dict.txt`` (word, frequency, part-of-speech tag a line), found
+    without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise HelpersError("jieba is not installed: pip install jieba==0.42.1.")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 #: Always one token (docs/segmentation.md): dash and ellipsis pairs, a number with
 #: its unit of time or a percent sign (2021年, 50%), and Latin or digit runs joined by
@@ -86,6 +111,35 @@ _UNREACHABLE = "\ue000"
 
 @lru_cache(maxsize=1)
 def _rjieba():
+    """The module that holds rjieba's ``Jieba`` class, or None when rjieba is not installed.
+
+    ``import rjieba`` also builds a ``Jieba`` with jieba-rs's own dictionary (a fifth of a second) that
+    this module never uses, since its twins start empty.  So the compiled extension inside the package
+    is loaded by itself when it can be, under the name the package gives it (``rjieba.rjieba``), so
+    that a later ``import rjieba`` finds it rather than loading it a second time.
+    """
+    import sys
+
+    if "rjieba" not in sys.modules and "rjieba.rjieba" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("rjieba")
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None:
+            return None
+        for folder in spec.submodule_search_locations or ():
+            for binary in sorted(Path(folder).glob("rjieba.*")):
+                if binary.suffix not in (".so", ".pyd"):
+                    continue
+                try:
+                    found = importlib.util.spec_from_file_location("rjieba.rjieba", binary)
+                    module = importlib.util.module_from_spec(found)
+                    found.loader.exec_module(module)
+                except (ImportError, OSError, AttributeError):
+                    break  # fall back to the package's own import
+                if hasattr(module, "Jieba"):
+                    sys.modules["rjieba.rjieba"] = module
+                    return module
     try:
         import rjieba
     except ImportError:
@@ -115,8 +169,8 @@ def engine() -> str:
 def engine_version() -> str:
     """``jieba 0.42.1``, or ``rjieba 0.2.2 (jieba 0.42.1 dictionary)`` for the fast engine."""
     if engine() == "rjieba":
-        return f"rjieba {_rjieba_version()} (jieba {jieba.__version__} dictionary)"
-    return f"jieba {jieba.__version__}"
+        return f"rjieba {_rjieba_version()} (jieba {jieba_version()} dictionary)"
+    return f"jieba {jieba_version()}"
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +187,7 @@ class Token(NamedTuple):
 
 
 def _new_tokenizer() -> "jieba.Tokenizer":
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _jieba().Tokenizer()
     tokenizer.tmp_dir = str(cache_dir())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -157,9 +211,110 @@ def domain_tokenizer() -> "jieba.Tokenizer":
     for term, freq in dictionary.terms:
         if _JIEBA_WORD.match(term):
             tokenizer.add_word(term, freq=freq)
-    if engine() == "rjieba":
-        rjieba_twin(tokenizer)  # now, so that forked workers share it
     return tokenizer
+
+
+#: The format of the frequency snapshot in the cache folder; raise it when :class:`Frequencies` changes.
+_SNAPSHOT_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Frequencies:
+    """The domain tokenizer's dictionary as jieba ends up with it: every word with a frequency above 0
+    (jieba's general words, the domain terms, less the deleted words), in jieba's own order, and
+    jieba's running total."""
+
+    words: dict[str, int]
+    total: int
+
+
+def _snapshot_key() -> str:
+    """What the snapshot depends on: jieba's version and dictionary file (its size and modification
+    time, as jieba checks its own cache), the domain dictionary's bytes, and the snapshot format."""
+    from ..paths import LEXICON
+
+    stat = jieba_dictionary_path().stat()
+    digest = hashlib.sha256()
+    digest.update(f"{_SNAPSHOT_FORMAT}|{jieba_version()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    digest.update((LEXICON / "domain_dict.txt").read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def domain_frequencies() -> Frequencies:
+    """The domain tokenizer's positive frequencies and total (:class:`Frequencies`), without loading jieba.
+
+    Loading jieba's prefix dictionary (about 500,000 entries, a third of them prefixes with frequency 0)
+    takes about a second; the words that have a frequency load in a quarter of that from a snapshot that
+    the first run writes to the cache folder (beside jieba's own cache) and that is rebuilt whenever
+    jieba's dictionary or ``domain_dict.txt`` changes.  The snapshot holds exactly what
+    :func:`domain_tokenizer` holds: a test compares them.
+    """
+    import marshal
+
+    key = _snapshot_key()
+    path = cache_dir() / f"domain_frequencies.{key[:16]}.marshal"
+    try:
+        stored_key, words, total = marshal.loads(path.read_bytes())
+        if stored_key == key and isinstance(words, dict) and isinstance(total, int):
+            return Frequencies(words, total)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no snapshot yet, or an unreadable one: build it
+    tokenizer = domain_tokenizer()
+    frequencies = Frequencies({w: f for w, f in tokenizer.FREQ.items() if f > 0}, tokenizer.total)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(marshal.dumps((key, frequencies.words, frequencies.total)))
+        os.replace(partial, path)  # whole or not at all, also with several processes at once
+    except OSError:
+        partial.unlink(missing_ok=True)  # a read-only cache costs time, not correctness
+    return frequencies
+
+
+def word_frequency(word: str) -> int:
+    """The word's frequency in the domain tokenizer's dictionary (0 for a word it does not know)."""
+    return domain_frequencies().words.get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def domain_twin():
+    """The rjieba twin of :func:`domain_tokenizer`, built from :func:`domain_frequencies` (jieba itself is
+    loaded only if a piece of text needs it: see :data:`_RJIEBA_DIFFERS`).  The same words, frequencies and
+    total as ``rjieba_twin(domain_tokenizer())``.
+
+    Raises:
+        HelpersError: rjieba is not installed.
+    """
+    frequencies = domain_frequencies()
+    return _twin(frequencies.words, frequencies.total)
+
+
+def prepare() -> None:
+    """Load what :func:`tokenize` with the domain dictionary needs, once (before worker processes fork,
+    so that they share it): the rjieba twin and the frequencies, or jieba's tokenizer for the reference."""
+    if engine() == "rjieba":
+        domain_twin()
+    else:
+        domain_tokenizer()
+    domain_frequencies()
+
+
+def _twin(words: dict[str, int], total: int):
+    module = _rjieba()
+    if module is None:
+        raise HelpersError("rjieba is not installed: pip install rjieba==0.2.2.")
+    twin = module.Jieba.empty()
+    add, mass = twin.add_word, 0
+    for word, freq in words.items():
+        if freq > 0:
+            add(word, freq, None)
+            mass += freq
+    if total < mass:
+        raise HelpersError("the jieba tokenizer's total is below the sum of its frequencies; "
+                           f"set {ENGINE_VARIABLE}=jieba.")
+    if total > mass:
+        add(_UNREACHABLE, total - mass, None)
+    return twin
 
 
 def rjieba_twin(tokenizer: "jieba.Tokenizer"):
@@ -184,17 +339,7 @@ def rjieba_twin(tokenizer: "jieba.Tokenizer"):
     built = tokenizer.__dict__.get("_helpers_rjieba")
     if built is not None and built[0] == stamp:
         return built[1]
-    twin = module.Jieba.empty()
-    add, mass = twin.add_word, 0
-    for word, freq in tokenizer.FREQ.items():
-        if freq > 0:
-            add(word, freq, None)
-            mass += freq
-    if tokenizer.total < mass:
-        raise HelpersError("the jieba tokenizer's total is below the sum of its frequencies; "
-                           f"set {ENGINE_VARIABLE}=jieba.")
-    if tokenizer.total > mass:
-        add(_UNREACHABLE, tokenizer.total - mass, None)
+    twin = _twin(tokenizer.FREQ, tokenizer.total)
     tokenizer._helpers_rjieba = (stamp, twin)
     return twin
 
@@ -298,7 +443,7 @@ def user_tokenizer(user: UserDictionary) -> "jieba.Tokenizer":
 @lru_cache(maxsize=8)
 def _user_tokenizer(sha256: str, terms: tuple[tuple[str, int | None], ...]) -> "jieba.Tokenizer":
     base = domain_tokenizer()
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _jieba().Tokenizer()
     tokenizer.tmp_dir = base.tmp_dir
     tokenizer.FREQ = dict(base.FREQ)  # a copy of the loaded dictionary: no second load from disk
     tokenizer.total = base.total
@@ -373,11 +518,17 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
     user = _user(user_dict)
     if user is not None and not domain:
         raise ValueError("a user dictionary extends the domain tokenizer; it cannot be used with domain=False")
+    fast_engine = engine() == "rjieba"
     if user is not None:
         tokenizer = user_tokenizer(user)
         names = (*names, *user.names)
+        fast = rjieba_twin(tokenizer) if fast_engine else None
+    elif domain:
+        tokenizer = None  # loaded below only if a piece needs jieba itself
+        fast = domain_twin() if fast_engine else None
     else:
-        tokenizer = domain_tokenizer() if domain else default_tokenizer()
+        tokenizer = default_tokenizer()
+        fast = rjieba_twin(tokenizer) if fast_engine else None
     pieces: list[tuple[str, int, bool]] = []
     position = 0
     if domain:
@@ -386,7 +537,6 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
             pieces.append((match.group(0), match.start(), True))
             position = match.end()
     pieces.append((text[position:], position, False))
-    fast = rjieba_twin(tokenizer) if engine() == "rjieba" else None
     differs = _RJIEBA_DIFFERS_HMM if hmm else _RJIEBA_DIFFERS_NO_HMM
     tokens: list[Token] = []
     for piece, offset, keep in pieces:
@@ -396,7 +546,10 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
             tokens.append(Token(piece, offset, offset + len(piece)))
             continue
         position = offset
-        words = tokenizer.cut(piece, HMM=hmm) if fast is None or differs.search(piece) else fast.cut(piece, hmm)
+        if fast is not None and not differs.search(piece):
+            words = fast.cut(piece, hmm)
+        else:
+            words = (tokenizer or domain_tokenizer()).cut(piece, HMM=hmm)
         for word in words:
             end = position + len(word)
             if not word.isspace():

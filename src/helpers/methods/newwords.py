@@ -99,7 +99,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..language.segment import USER_DICT_NAME, domain_tokenizer, is_stopword, parse_user_dictionary
+from ..language.segment import USER_DICT_NAME, is_stopword, parse_user_dictionary, word_frequency
 
 #: Characters that are words of their own in running text.  A candidate in which one of
 #: them stands alone as a token (的核, 核军控的, 对核, 中国和美国, 北京应, 背景下) is a phrase,
@@ -333,7 +333,7 @@ def _cuts_a_word(token: str, piece: str) -> bool:
     against the candidate; a dictionary word (西方 in 西方|国家 for 方国家) or a date
     (28日 in 28日|电 for 日电) is.
     """
-    return piece != token and (domain_tokenizer().FREQ.get(token, 0) > 0 or any(c.isdigit() for c in token))
+    return piece != token and (word_frequency(token) > 0 or any(c.isdigit() for c in token))
 
 
 def write_user_dictionary(terms: Iterable[str], path: Path | str) -> Path:
