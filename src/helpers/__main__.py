@@ -26,23 +26,18 @@ from .paths import PROCESSED, RAW
 def _export(out: Path, corpus: Path, jobs: int = 1, format: str = "csv") -> None:
     import pandas as pd
 
-    from .export import require_pyarrow, write_tables
+    from .export import export_corpus
     from .study.layer import STUDY
-    from .tables import collector_paused, corpus_tables
 
-    if format == "parquet":
-        require_pyarrow()  # before the work, not after it
     # CSV is written from Python strings: with pyarrow installed, pandas would convert the 600,000 token strings
     # to Arrow and back (about 70 MB more at 200 documents, and slower); Parquet keeps pandas' default.
     storage = "python" if format == "csv" else pd.get_option("mode.string_storage")
     start = time.perf_counter()
-    # see collector_paused: the pipeline's objects live until they are written
-    with collector_paused(), pd.option_context("mode.string_storage", storage):
+    with pd.option_context("mode.string_storage", storage):
         # the study's additions apply to its own two texts only; a progress bar only on a terminal
-        tables = corpus_tables(corpus, jobs, STUDY)
-        paths = write_tables(tables, out, format)
-    sizes = ", ".join(f"{p.stem} {len(tables[p.stem])}" for p in paths)
-    print(f"wrote {len(paths)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
+        counts = export_corpus(corpus, out, jobs=jobs, layer=STUDY, format=format)
+    sizes = ", ".join(f"{name} {rows}" for name, rows in counts.items())
+    print(f"wrote {len(counts)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
 
 
 def _build() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
@@ -10,11 +11,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .errors import HelpersError
+
+if TYPE_CHECKING:
+    from .tables import Layer
 
 #: The formats :func:`write_tables` writes, and each one's file suffix.
 FORMATS: dict[str, str] = {"csv": ".csv", "parquet": ".parquet"}
@@ -108,14 +113,99 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     uses underneath, without pandas' per-block formatting: the same bytes in about half the time.
     Any other table (floats, dates, a column of mixed types) is written by pandas.
     """
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        append_csv(frame, handle, header=True)
+
+
+def append_csv(frame: pd.DataFrame, handle: IO[str], *, header: bool = False) -> None:
+    """Write the rows of *frame* (and its header row, with *header*) to an open text file, as
+    :func:`write_csv` does: a table written in parts is byte for byte the table written at once, as
+    long as each part's columns have the table's types (integers, booleans or text)."""
     columns = _plain_columns(frame)
     if columns is None:
-        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        frame.to_csv(handle, index=False, header=header, lineterminator="\n")
         return
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")  # QUOTE_MINIMAL, '"' doubled, as pandas
+    writer = csv.writer(handle, lineterminator="\n")  # QUOTE_MINIMAL, '"' doubled, as pandas
+    if header:
         writer.writerow([str(c) for c in frame.columns])
-        writer.writerows(zip(*columns))
+    writer.writerows(zip(*columns))
+
+
+def export_corpus(corpus: Path | str, out: Path | str, *, jobs: int = 1, layer: "Layer | None" = None,
+                  format: str = "csv", progress: bool | None = None) -> dict[str, int]:
+    """Run the pipeline over a corpus folder and write its tables to *out* (replaced as a whole, atomically).
+
+    CSV is written a chunk of documents at a time (:func:`helpers.tables.iter_tables`), so that memory
+    stays flat however large the corpus: only the rows of the documents the *layer* :meth:`needs
+    <helpers.tables.Layer.needs>` are kept until the end, for the layer's own tables.  The files are
+    byte for byte those :func:`write_tables` writes from :func:`helpers.tables.corpus_tables`.  Parquet is
+    written from the whole tables at once.
+
+    Returns:
+        The number of rows of each table written, in the order written.
+
+    Raises:
+        HelpersError: as :func:`write_tables` and :func:`helpers.tables.corpus_tables`.
+    """
+    from .tables import (COLUMNS, NO_LAYER, TABLES, _concat, _finish, _frame, _show_progress, collector_paused,
+                         corpus_tables, iter_columns)
+
+    layer = layer if layer is not None else NO_LAYER
+    if format not in FORMATS:
+        raise HelpersError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
+    if format == "parquet":
+        require_pyarrow()  # before the work, not after it
+        tables = corpus_tables(corpus, jobs, layer, progress)
+        return {p.stem: len(tables[p.stem]) for p in write_tables(tables, out, format)}
+    from .text.corpus import load_corpus
+
+    documents = load_corpus(corpus)  # a bad corpus is reported before the output folder is touched
+    allowed = {f"{name}.csv" for name in (*TABLES, *layer.table_names)}
+    counts = dict.fromkeys(TABLES, 0)
+    kept: list[dict[str, pd.DataFrame]] = []
+    needed = []
+    with collector_paused(), atomic_folder(Path(out), allowed) as tmp, contextlib.ExitStack() as files:
+        writers = {}
+        for name in TABLES:
+            handle = files.enter_context(open(tmp / f"{name}.csv", "w", encoding="utf-8", newline=""))
+            writers[name] = (handle, csv.writer(handle, lineterminator="\n"))  # QUOTE_MINIMAL, as pandas
+            writers[name][1].writerow(COLUMNS[name])
+        for chunk, columns in iter_columns(corpus, jobs, layer, _show_progress(progress), documents):
+            ids = {d.doc_id for d in chunk if layer.needs(d)}
+            if ids:
+                needed.extend(d for d in chunk if d.doc_id in ids)
+                kept.append({name: _rows_of(_frame(name, dict(columns[name])), ids) for name in TABLES})
+            for name in TABLES:
+                values = [columns[name][c] for c in COLUMNS[name]]
+                if _plain_values(values):
+                    writers[name][1].writerows(zip(*values))
+                else:  # not met in practice: let pandas format what is not text, a whole number or a flag
+                    append_csv(_frame(name, columns[name]), writers[name][0])
+                counts[name] += len(values[0])
+            del columns
+        files.close()
+        if kept:
+            generic = {name: _concat([k[name] for k in kept]) for name in TABLES}
+            for name, frame in _finish(generic, needed, layer).items():
+                if name not in counts:
+                    write_csv(frame, tmp / f"{name}.csv")
+                    counts[name] = len(frame)
+    return counts
+
+
+_PLAIN_TYPES = frozenset({str, int, bool})
+
+
+def _plain_values(columns: list[list[object]]) -> bool:
+    """True when every value is text, a whole number or a flag: what ``csv.writer`` writes as pandas
+    does (a column of numbers with a gap, which pandas would make floats, is not)."""
+    return all(set(map(type, column)) <= _PLAIN_TYPES for column in columns)
+
+
+def _rows_of(frame: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:
+    """The rows of *frame* whose ``doc_id`` is in *doc_ids* (all of them, without a copy, when every row is)."""
+    keep = frame["doc_id"].isin(doc_ids).to_numpy()
+    return frame if keep.all() else frame[keep].reset_index(drop=True)
 
 
 def _plain_columns(frame: pd.DataFrame) -> list[list[object]] | None:

@@ -76,8 +76,17 @@ class Layer:
         """English glosses of section headings (heading as it stands → gloss)."""
         return {}
 
+    def needs(self, document: Document) -> bool:
+        """True when :meth:`tables` reads the generic rows of *document* (by default: when the layer applies).
+        A streaming export keeps only these rows until the end."""
+        return self.applies(document)
+
+    #: The names of the tables :meth:`tables` can add (an export may replace a folder that holds them).
+    table_names: tuple[str, ...] = ()
+
     def tables(self, tables: dict[str, pd.DataFrame], documents: list[Document]) -> dict[str, pd.DataFrame]:
-        """Further tables, built on the generic ones; none by default."""
+        """Further tables, built on the generic ones; none by default.  *tables* holds the rows of at least
+        the documents the layer :meth:`needs`, and *documents* at least those documents."""
         return {}
 
 
@@ -229,18 +238,66 @@ def corpus_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO
 
 
 def _corpus_tables(corpus_dir: Path | str, jobs: int, layer: Layer, show: bool) -> dict[str, pd.DataFrame]:
+    documents: list[Document] = []
+    parts: list[dict[str, pd.DataFrame]] = []
+    for chunk, part in iter_tables(corpus_dir, jobs, layer, show):
+        documents.extend(chunk)
+        parts.append(part)
+    tables = {name: _concat([part[name] for part in parts]) for name in TABLES}
+    return _finish(tables, documents, layer)
+
+
+#: A chunk of the corpus is processed and made into tables at once: at most this many characters of raw
+#: text (or one document, if it is larger) and this many documents.  Enough to make building data frames
+#: cheap, few enough that a streaming export's memory does not grow with the corpus.
+CHUNK_CHARS = 250_000
+CHUNK_DOCUMENTS = 64
+
+
+def chunk_documents(documents: list[Document], jobs: int = 1) -> list[list[Document]]:
+    """*documents* in runs, in order (see :data:`CHUNK_CHARS`); with *jobs* workers, also at most a quarter
+    of each worker's share, so that the work spreads evenly."""
+    limit = CHUNK_DOCUMENTS if jobs <= 1 else max(1, min(CHUNK_DOCUMENTS, -(-len(documents) // (4 * jobs))))
+    chunks: list[list[Document]] = []
+    size = 0
+    for document in documents:
+        if not chunks or len(chunks[-1]) >= limit or (size + len(document.text) > CHUNK_CHARS and chunks[-1]):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(document)
+        size += len(document.text)
+    return chunks
+
+
+def iter_tables(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_LAYER,
+                show: bool = False) -> Iterator[tuple[list[Document], dict[str, pd.DataFrame]]]:
+    """The generic tables (:data:`TABLES`) of a corpus folder, a chunk of documents at a time, in manifest
+    order: ``(documents, tables)`` per chunk (:func:`chunk_documents`).  Joined in order, the chunks' tables
+    are the corpus's.  With *jobs* above 1 the chunks are made in forked worker processes (see
+    :func:`corpus_tables`); *show* draws a progress bar.  Run it inside :func:`collector_paused`.
+    """
+    for chunk, columns in iter_columns(corpus_dir, jobs, layer, show):
+        yield chunk, {name: _frame(name, columns.pop(name)) for name in TABLES}
+
+
+def iter_columns(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_LAYER, show: bool = False,
+                 documents: list[Document] | None = None) -> Iterator[tuple[list[Document], dict[str, Columns]]]:
+    """As :func:`iter_tables`, with each chunk's tables as columns of values (:func:`document_columns`),
+    for a writer that needs no data frames.  *documents*: the corpus, when already loaded."""
     import multiprocessing
 
-    documents = load_corpus(corpus_dir)
+    documents = load_corpus(corpus_dir) if documents is None else documents
     user_dict = corpus_user_dictionary(corpus_dir)  # the folder's user_dict.txt, or None
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(documents) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        processed = [process_document(d, layer, user_dict) for d in _progress(documents, len(documents), show)]
-        return build_tables(processed, layer)
+        chunks = chunk_documents(documents)
+        for chunk in _progress(chunks, len(documents), show, [len(c) for c in chunks]):
+            yield chunk, document_columns([process_document(d, layer, user_dict) for d in chunk])
+        return
 
-    from .language.segment import domain_tokenizer, user_tokenizer
+    from .language.segment import prepare, user_tokenizer
 
-    domain_tokenizer()  # load jieba once, before the workers fork
+    prepare()  # load the segmenter once, before the workers fork
     from .language.entities import find_mentions, name_tags
 
     name_tags()  # and jieba's name tags and the entity matcher, so that each worker does not build them again
@@ -248,24 +305,23 @@ def _corpus_tables(corpus_dir: Path | str, jobs: int, layer: Layer, show: bool) 
     find_mentions("")
     if user_dict is not None:
         user_tokenizer(user_dict)
-    size = -(-len(documents) // (4 * jobs))
-    chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+    chunks = chunk_documents(documents, jobs)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        work = pool.imap(partial(_chunk_tables, layer=layer, user_dict=user_dict), chunks)  # in order, like map
-        parts = list(_progress(work, len(documents), show, [len(c) for c in chunks]))
-    tables = {name: _concat([part[name] for part in parts]) for name in parts[0]}
-    return _finish(tables, documents, layer)
+        work = pool.imap(partial(_chunk_columns, layer=layer, user_dict=user_dict), chunks)  # in order, like map
+        yield from zip(chunks, _progress(work, len(documents), show, [len(c) for c in chunks]))
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Join per-chunk tables; empty ones are left out so that column types stay as built."""
     filled = [f for f in frames if len(f)]
+    if len(filled) == 1:
+        return filled[0]
     return pd.concat(filled, ignore_index=True) if filled else frames[0]
 
 
-def _chunk_tables(documents: list[Document], layer: Layer,
-                  user_dict: UserDictionary | None = None) -> dict[str, pd.DataFrame]:
-    return document_tables([process_document(d, layer, user_dict) for d in documents])
+def _chunk_columns(documents: list[Document], layer: Layer,
+                   user_dict: UserDictionary | None = None) -> dict[str, Columns]:
+    return document_columns([process_document(d, layer, user_dict) for d in documents])
 
 
 def _finish(tables: dict[str, pd.DataFrame], documents: list[Document], layer: Layer) -> dict[str, pd.DataFrame]:
@@ -295,10 +351,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     """The tables that come from the documents themselves (everything but hand coding and keyness).
 
-    Each table is gathered column by column (a list per column, not a dict per row) and made into a
-    data frame once; column types are those pandas infers from the lists, as for rows.
+    Each table is gathered column by column (:func:`document_columns`) and made into a data frame
+    once; column types are those pandas infers from the lists, as for rows.
     """
-    data = {name: {column: [] for column in COLUMNS[name]} for name in TABLES}
+    data = document_columns(processed)
+    # one table at a time, each table's lists dropped as soon as its data frame holds the values
+    return {name: _frame(name, data.pop(name)) for name in TABLES}
+
+
+#: The columns of one table as lists of equal length (Python ``str``, ``int`` and ``bool`` values).
+Columns = dict[str, list[object]]
+
+
+def document_columns(processed: list[Processed]) -> dict[str, Columns]:
+    """The values of :func:`document_tables`, before they become data frames: for each table of
+    :data:`TABLES`, a list per column (of :data:`COLUMNS`), in document order."""
+    data: dict[str, Columns] = {name: {column: [] for column in COLUMNS[name]} for name in TABLES}
     documents, sections, sentences = data["documents"], data["sections"], data["sentences"]
     footnotes_, tokens, mentions = data["footnotes"], data["tokens"], data["mentions"]
     log, flags = data["cleaning_log"], data["quality_flags"]
@@ -394,9 +462,7 @@ def document_tables(processed: list[Processed]) -> dict[str, pd.DataFrame]:
     kinds = {word: (is_punct(word), is_stopword(word)) for word in set(tokens["token"])}
     tokens["is_punct"] = [kinds[w][0] for w in tokens["token"]]
     tokens["is_stopword"] = [kinds[w][1] for w in tokens["token"]]
-    del documents, sections, sentences, footnotes_, tokens, mentions, log, flags
-    # one table at a time, each table's lists dropped as soon as its data frame holds the values
-    return {name: _frame(name, data.pop(name)) for name in TABLES}
+    return data
 
 
 def _frame(name: str, columns: dict[str, list[object]]) -> pd.DataFrame:

@@ -85,10 +85,16 @@ class StudyLayer(Layer):
     """
 
     general_lexicon = False
+    table_names = STUDY_TABLES
 
     def applies(self, document: Document) -> bool:
         """True for the study's own texts only."""
         return is_study_text(document.doc_id, document.sha256)
+
+    def needs(self, document: Document) -> bool:
+        """The tables read the rows of a document under a study text's doc_id, whatever its bytes
+        (keyness compares the two doc_ids of :data:`helpers.study.comparison.STUDY_PAIR`)."""
+        return document.doc_id in {doc_id for doc_id, _ in study_documents()}
 
     def aliases(self, document: Document) -> tuple[Alias, ...]:
         """The study's record of mistranslated names."""

@@ -1,0 +1,105 @@
+"""The export writes a corpus a chunk of documents at a time and gets the same bytes as at once.
+
+``export_corpus`` streams CSV (issue 13: memory must not grow with the corpus).  These tests force
+many small chunks and compare with ``write_tables(corpus_tables(...))``, the whole-table path, on a
+corpus that mixes the study's texts (whose layer adds tables that need their rows) with other
+documents; and they break the stream halfway to check that nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import tables as tables_module
+from helpers.errors import HelpersError
+from helpers.export import export_corpus, write_tables
+from helpers.paths import RAW
+from helpers.study.layer import STUDY, STUDY_TABLES
+from helpers.tables import TABLES, chunk_documents, corpus_tables
+from helpers.text.corpus import load_corpus
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def _mixed_corpus(folder: Path) -> Path:
+    """The study's two texts (unchanged, under their own ids) between copies of the fixture documents."""
+    folder.mkdir()
+    lines = ["doc_id,file"]
+    fixtures = [line.split(",") for line in (FIXTURES / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+                if line]
+    header = (FIXTURES / "manifest.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    file_col = header.index("file")
+    study = [line.split(",") for line in (RAW / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:] if line]
+    study_header = (RAW / "manifest.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    for i in range(6):
+        row = fixtures[i % len(fixtures)]
+        name = f"f{i}{Path(row[file_col]).suffix}"
+        shutil.copyfile(FIXTURES / row[file_col], folder / name)
+        lines.append(f"f{i},{name}")
+        if i in (1, 4):  # a study text in the middle of a chunk and near the end
+            doc = study[0 if i == 1 else 1]
+            source = doc[study_header.index("file")]
+            shutil.copyfile(RAW / source, folder / source)
+            lines.append(f"{doc[study_header.index('doc_id')]},{source}")
+    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    return _mixed_corpus(tmp_path_factory.mktemp("mixed") / "corpus")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 20_000, 10 ** 9])
+def test_a_streamed_export_is_byte_identical_to_the_whole_tables(mixed, tmp_path, monkeypatch, chunk_chars):
+    whole = tmp_path / "whole"
+    write_tables(corpus_tables(mixed, layer=STUDY), whole)
+    monkeypatch.setattr(tables_module, "CHUNK_CHARS", chunk_chars)
+    chunks = chunk_documents(load_corpus(mixed))
+    assert (len(chunks) == 8) if chunk_chars == 1 else (len(chunks) < 8)
+    streamed = tmp_path / "streamed"
+    counts = export_corpus(mixed, streamed, layer=STUDY)
+    assert list(counts) == [*TABLES, *STUDY_TABLES]
+    assert _files(streamed) == _files(whole)
+    assert counts["tokens"] == _files(whole)["tokens.csv"].count(b"\n") - 1 > 5000
+
+
+def test_chunks_keep_the_manifest_order_and_respect_the_limits(mixed, monkeypatch):
+    documents = load_corpus(mixed)
+    monkeypatch.setattr(tables_module, "CHUNK_CHARS", 30_000)
+    chunks = chunk_documents(documents)
+    assert [d.doc_id for c in chunks for d in c] == [d.doc_id for d in documents]
+    for chunk in chunks:
+        assert len(chunk) == 1 or sum(len(d.text) for d in chunk) <= 30_000
+    monkeypatch.setattr(tables_module, "CHUNK_DOCUMENTS", 3)
+    assert max(len(c) for c in chunk_documents(documents)) == 3
+    assert max(len(c) for c in chunk_documents(documents, jobs=2)) <= 1  # 8 documents: a quarter of 4 each
+
+
+def test_a_stream_that_fails_halfway_leaves_the_previous_output_and_no_partial_folder(mixed, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    export_corpus(mixed, out, layer=STUDY)
+    before = _files(out)
+    monkeypatch.setattr(tables_module, "CHUNK_CHARS", 1)
+    real = tables_module.process_document
+    seen = []
+
+    def failing(document, *args, **kwargs):
+        seen.append(document.doc_id)
+        if len(seen) == 5:  # four chunks written already
+            raise HelpersError(f"{document.path}: processing failed (injected)")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(tables_module, "process_document", failing)
+    with pytest.raises(HelpersError, match="injected"):
+        export_corpus(mixed, out, layer=STUDY)
+    assert len(seen) == 5
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
