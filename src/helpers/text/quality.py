@@ -117,6 +117,8 @@ _GLUED = re.compile(
 # Bounded repeats: an unbounded \S+ before '@' or a domain would make a long line without
 # spaces quadratic to scan.
 _URLISH = re.compile(r"(?:https?://|www\.)\S{1,500}|[\w.+-]{1,100}@[\w.-]{1,100}|[\w-]{1,100}\.(?:org|com|net|de|cn)\b")
+#: Every sentence rule but the table of contents' needs one of these to match.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?P<page>[ivxlc]+|\d+|[一二三四五六七八九十]+)$")
 
 
@@ -181,6 +183,10 @@ def rule_flags(structured: Structured, mentions: dict[str, list[Mention]],
 def _sentence_flags(doc: str, sentence: Sentence) -> list[Flag]:
     flags: list[Flag] = []
     text = sentence.text
+    if sentence.kind == "toc":
+        flags += _toc_flags(doc, sentence)
+    if not _ASCII_LETTER.search(text):
+        return flags  # every other rule needs a Latin letter (most sentences of a Chinese text have none)
     if sentence.part == "body" and sentence.kind == "sentence":
         for match in _STRAY.finditer(text):
             flags.append(Flag(doc, sentence.sentence_id, "stray_foreign_word",
@@ -193,18 +199,32 @@ def _sentence_flags(doc: str, sentence: Sentence) -> list[Flag]:
             and not re.search(f"[{HAN}]", text.split(" ")[0]):
         flags.append(Flag(doc, sentence.sentence_id, "untranslated_heading", text,
                           "heading left in English in the Chinese text", "rule"))
-    if sentence.kind == "toc":
-        entries = [_TOC_ENTRY.match(e) for e in text.split(" ")]
-        odd = [e.group(0) for e in entries if e and (re.fullmatch("[一二三四五六七八九十]+", e.group("page"))
-                                                     or len(e.group("title")) <= 2)]
-        if odd:
-            flags.append(Flag(doc, sentence.sentence_id, "mangled_structure", " ".join(odd),
-                              "table of contents garbled: page numbers translated as words, chapter titles cut to one word",
-                              "rule"))
     for url in re.findall(r"https?://t\.co/[^\s<>。，]+", text):
         flags.append(Flag(doc, sentence.sentence_id, "broken_url", url,
                           "a social-media short link, not the cited report's address", "rule"))
-    return flags
+    return _in_order(flags)
+
+
+#: The order of the rules in :func:`_sentence_flags`, in which a sentence's flags are listed.
+_RULE_ORDER = ("stray_foreign_word", "spacing_artifact", "untranslated_heading", "mangled_structure", "broken_url")
+
+
+def _in_order(flags: list[Flag]) -> list[Flag]:
+    """*flags* in rule order (the table of contents rule runs first, before the Latin-letter test)."""
+    if len(flags) < 2:
+        return flags
+    return sorted(flags, key=lambda f: _RULE_ORDER.index(f.kind))  # stable: a rule's flags keep their order
+
+
+def _toc_flags(doc: str, sentence: Sentence) -> list[Flag]:
+    """A table of contents whose page numbers were translated as words or whose titles were cut short."""
+    entries = [_TOC_ENTRY.match(e) for e in sentence.text.split(" ")]
+    odd = [e.group(0) for e in entries if e and (re.fullmatch("[一二三四五六七八九十]+", e.group("page"))
+                                                 or len(e.group("title")) <= 2)]
+    if not odd:
+        return []
+    return [Flag(doc, sentence.sentence_id, "mangled_structure", " ".join(odd),
+                 "table of contents garbled: page numbers translated as words, chapter titles cut to one word", "rule")]
 
 
 def _rendering_flags(doc: str, sentences: list[Sentence], mentions: dict[str, list[Mention]],
