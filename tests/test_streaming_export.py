@@ -103,3 +103,18 @@ def test_a_stream_that_fails_halfway_leaves_the_previous_output_and_no_partial_f
     assert len(seen) == 5
     assert _files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_exporting_a_users_corpus_as_csv_needs_no_data_frames(tmp_path):
+    """pandas (half a second to import) is not loaded to stream a corpus the study's layer does not apply to."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom helpers.__main__ import main\n"
+            "assert main(['export', '--corpus', sys.argv[1], '--out', sys.argv[2]]) == 0\n"
+            "print('pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(FIXTURES), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "False"
+    assert (tmp_path / "out" / "tokens.csv").stat().st_size > 10_000

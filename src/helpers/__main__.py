@@ -24,18 +24,12 @@ from .paths import PROCESSED, RAW
 
 
 def _export(out: Path, corpus: Path, jobs: int = 1, format: str = "csv") -> None:
-    import pandas as pd
-
     from .export import export_corpus
     from .study.layer import STUDY
 
-    # CSV is written from Python strings: with pyarrow installed, pandas would convert the 600,000 token strings
-    # to Arrow and back (about 70 MB more at 200 documents, and slower); Parquet keeps pandas' default.
-    storage = "python" if format == "csv" else pd.get_option("mode.string_storage")
     start = time.perf_counter()
-    with pd.option_context("mode.string_storage", storage):
-        # the study's additions apply to its own two texts only; a progress bar only on a terminal
-        counts = export_corpus(corpus, out, jobs=jobs, layer=STUDY, format=format)
+    # the study's additions apply to its own two texts only; a progress bar only on a terminal
+    counts = export_corpus(corpus, out, jobs=jobs, layer=STUDY, format=format)
     sizes = ", ".join(f"{name} {rows}" for name, rows in counts.items())
     print(f"wrote {len(counts)} tables to {out} in {time.perf_counter() - start:.1f} s ({sizes} rows)")
 

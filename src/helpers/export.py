@@ -13,12 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
 from .errors import HelpersError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas is imported where data frames are written: a streaming CSV export needs none
+    import pandas as pd
+
     from .tables import Layer
 
 #: The formats :func:`write_tables` writes, and each one's file suffix.
@@ -174,23 +173,37 @@ def export_corpus(corpus: Path | str, out: Path | str, *, jobs: int = 1, layer: 
             ids = {d.doc_id for d in chunk if layer.needs(d)}
             if ids:
                 needed.extend(d for d in chunk if d.doc_id in ids)
-                kept.append({name: _rows_of(_frame(name, dict(columns[name])), ids) for name in TABLES})
+                with _python_strings():
+                    kept.append({name: _rows_of(_frame(name, dict(columns[name])), ids) for name in TABLES})
             for name in TABLES:
                 values = [columns[name][c] for c in COLUMNS[name]]
                 if _plain_values(values):
                     writers[name][1].writerows(zip(*values))
                 else:  # not met in practice: let pandas format what is not text, a whole number or a flag
-                    append_csv(_frame(name, columns[name]), writers[name][0])
+                    with _python_strings():
+                        append_csv(_frame(name, columns[name]), writers[name][0])
                 counts[name] += len(values[0])
             del columns
         files.close()
         if kept:
-            generic = {name: _concat([k[name] for k in kept]) for name in TABLES}
-            for name, frame in _finish(generic, needed, layer).items():
-                if name not in counts:
-                    write_csv(frame, tmp / f"{name}.csv")
-                    counts[name] = len(frame)
+            with _python_strings():
+                generic = {name: _concat([k[name] for k in kept]) for name in TABLES}
+                for name, frame in _finish(generic, needed, layer).items():
+                    if name not in counts:
+                        write_csv(frame, tmp / f"{name}.csv")
+                        counts[name] = len(frame)
     return counts
+
+
+@contextlib.contextmanager
+def _python_strings() -> Iterator[None]:
+    """Data frames made for CSV hold text as Python strings: with pyarrow installed, pandas would otherwise
+    convert every string to Arrow and back (more memory and time, for nothing).  pandas is imported here,
+    only when a data frame is needed (a streaming export of a user's corpus needs none)."""
+    import pandas as pd
+
+    with pd.option_context("mode.string_storage", "python"):
+        yield
 
 
 _PLAIN_TYPES = frozenset({str, int, bool})
@@ -211,6 +224,9 @@ def _rows_of(frame: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:
 def _plain_columns(frame: pd.DataFrame) -> list[list[object]] | None:
     """The columns of *frame* as lists of values whose ``str`` is what pandas writes, or None
     when a column is of a kind pandas formats in its own way (floats, dates, categories…)."""
+    import numpy as np
+    import pandas as pd
+
     if frame.shape[1] == 0 or not frame.columns.is_unique:
         return None
     if not all(type(c) is str for c in frame.columns):

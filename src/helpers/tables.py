@@ -21,10 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import HelpersError
 from .language.entities import Mention, find_mentions, find_unlinked, label
@@ -36,6 +33,9 @@ from .text.corpus import Document, load_corpus
 from .text.notes import Footnote, footnotes
 from .text.quality import Flag, rule_flags
 from .text.structure import Structured, structure
+
+if TYPE_CHECKING:  # pandas is imported where data frames are made: a streaming export needs none
+    import pandas as pd
 
 #: The tables of every corpus, in the order they are written.
 TABLES: tuple[str, ...] = (
@@ -313,6 +313,8 @@ def iter_columns(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Join per-chunk tables; empty ones are left out so that column types stay as built."""
+    import pandas as pd
+
     filled = [f for f in frames if len(f)]
     if len(filled) == 1:
         return filled[0]
@@ -468,6 +470,9 @@ def document_columns(processed: list[Processed]) -> dict[str, Columns]:
 def _frame(name: str, columns: dict[str, list[object]]) -> pd.DataFrame:
     """A table from its columns.  An empty table keeps the column types it has always had: text
     columns of no rows are ``object`` (``float64`` for the tokens table's, with ``object`` flags)."""
+    import numpy as np
+    import pandas as pd
+
     if name == "tokens" and columns["doc_id"]:
         # the largest table, of known types: give them, instead of pandas inferring them from 600,000 values
         # (the same types it infers: text as pandas' default for strings, int64, bool)

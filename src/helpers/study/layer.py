@@ -18,15 +18,17 @@ nothing from here.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from pathlib import Path
-
-import pandas as pd
 
 from ..language.lexicon import Alias, read_aliases
 from ..paths import ANNOTATIONS, RAW
 from ..tables import Layer
 from ..text.corpus import Document, read_manifest
 from ..text.quality import Flag
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The study's tables, in the order they are written after the generic ones.
 STUDY_TABLES: tuple[str, ...] = (
@@ -136,6 +138,8 @@ def coded_tables(held: set[str]) -> dict[str, pd.DataFrame]:
     only when the corpus holds that text unchanged.
     """
     from . import sino_german, sino_us
+
+    import pandas as pd
 
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in CODED_COLUMNS}
     if sino_german.DOC in held:
