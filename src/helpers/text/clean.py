@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _parser  # the parse tree of a pattern, for the rules' prefilters
 
 from ..errors import HelpersError
 from ..paths import LEXICON
@@ -94,19 +95,173 @@ def boilerplate_rules(path: Path = LEXICON / "boilerplate.csv") -> tuple[Boilerp
     return tuple(rules)
 
 
+# --------------------------------------------------------------------------- #
+# Prefilters of the boilerplate rules
+# --------------------------------------------------------------------------- #
+# Running every rule over every line is the cost of this stage, and most rules cannot match most lines:
+# ``^发布于\s*[:：]`` needs a 发, a 布, a 于 and a : or ：.  Each rule's pattern is read once, through its parse
+# tree (from the ``re`` module's own parser), for *requirements*: sets of characters such that every match holds
+# at least one character of each set.  A line that misses a requirement has no match, and the rule is skipped.
+# The reading is conservative: where it is unsure (``.``, ``\d``, a negated or wide class, an optional part, a
+# case-insensitive flag, a construct it does not know) it requires nothing, and the rule is run.
+
+#: A requirement: characters of which a match holds at least one (:data:`_SPACE` for any whitespace).
+Requirement = frozenset[str]
+#: The stand-in in a requirement for any whitespace character (``\s``); two characters long, so that it
+#: never equals a character of the text.
+_SPACE = r"\s"
+#: The largest requirement kept (a wider class, such as every Han character, filters nothing).
+_MAX_REQUIREMENT = 64
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+_WHITESPACE = re.compile(r"\s")
+
+
+def _class_requirement(items: list) -> Requirement | None:
+    """The characters a character class matches, when it is made of literals, small ranges and ``\\s`` only."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _parser.LITERAL:
+            chars.add(chr(av))
+        elif op is _parser.RANGE and av[1] - av[0] < _MAX_REQUIREMENT:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is _parser.CATEGORY and av is _parser.CATEGORY_SPACE:
+            chars.add(_SPACE)
+        else:  # a negated class, another category (\d, \w, \S) or a wide range
+            return None
+    return frozenset(chars) if len(chars) <= _MAX_REQUIREMENT else None
+
+
+def _requirement_cost(requirement: Requirement) -> int:
+    """How little a requirement filters: its size, where ASCII, whitespace and common Chinese punctuation
+    (which nearly every line holds) count eight times.  It only chooses between requirements that are sound."""
+    return sum(8 if len(c) > 1 or ord(c) < 128 or c in "，。、：；" else 1 for c in requirement)
+
+
+def _sequence_requirements(items: list) -> list[Requirement]:
+    """The requirements of a sequence of parse-tree nodes, each of which must match: all of theirs."""
+    out: list[Requirement] = []
+    for op, av in items:
+        out.extend(_node_requirements(op, av))
+    return out
+
+
+def _node_requirements(op: object, av: object) -> list[Requirement]:
+    """The requirements of one parse-tree node (an empty list: nothing is known to be required)."""
+    if op is _parser.LITERAL:
+        return [frozenset((chr(av),))]
+    if op is _parser.IN:
+        chars = _class_requirement(av)
+        return [] if chars is None else [chars]
+    if op is _parser.BRANCH:  # (None, [alternatives]): whichever matches, it holds its own best requirement
+        union: set[str] = set()
+        for alternative in av[1]:
+            own = _sequence_requirements(alternative)
+            if not own:
+                return []
+            union |= min(own, key=_requirement_cost)
+        return [frozenset(union)] if len(union) <= _MAX_REQUIREMENT else []
+    if op is _parser.SUBPATTERN:  # (group, add_flags, del_flags, pattern)
+        return [] if av[1] & re.IGNORECASE else _sequence_requirements(av[3])
+    if op in _REPEATS:  # (min, max, pattern): only a part that occurs at least once
+        return _sequence_requirements(av[2]) if av[0] >= 1 else []
+    if op is _parser.ATOMIC_GROUP:
+        return _sequence_requirements(av)
+    if op is _parser.ASSERT:  # (direction, pattern): a lookaround that holds finds its text in the line too
+        return _sequence_requirements(av[1])
+    return []  # ANY, NOT_LITERAL, AT (^, $), ASSERT_NOT, GROUPREF, GROUPREF_EXISTS, anything unknown
+
+
+def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
+    """The requirements of *pattern*: sets of characters such that any text the pattern matches (anywhere, by
+    ``search``, ``finditer`` or ``match``) holds at least one character of each set; :data:`_SPACE` stands for
+    any whitespace character.  Empty when nothing is known to be required (the pattern is always run).
+
+    Derived from the pattern's parse tree; a set implied by a smaller one is left out."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        found = set(_sequence_requirements(list(_parser.parse(pattern.pattern, pattern.flags))))
+    except Exception:  # a pattern the analysis cannot read is simply always run
+        return ()
+    kept = [r for r in found if not any(other < r for other in found)]
+    return tuple(sorted(kept, key=lambda r: (_requirement_cost(r), sorted(r))))
+
+
+@dataclass(frozen=True)
+class _RuleIndex:
+    """The boilerplate rules prepared for matching: per rule ``(pattern, reason, anchored)`` and the bit mask
+    of its requirements (:func:`requirements`), each distinct requirement one bit."""
+
+    rules: tuple[BoilerplateRule, ...]
+    #: ``(requirement bits, (pattern, reason, anchored))`` per rule, in rule order.
+    entries: tuple[tuple[int, tuple[re.Pattern[str], str, bool]], ...]
+    #: A character -> the bits of the requirements it meets.
+    char_bits: dict[str, int]
+    #: The bits of the requirements any whitespace character meets.
+    space_bits: int
+    #: A character class of every character in a requirement (and ``\s``), or None when there are none.
+    keys: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, rules: tuple[BoilerplateRule, ...]) -> "_RuleIndex":
+        """Read every rule's requirements once."""
+        bits: dict[Requirement, int] = {}
+        entries = []
+        for rule in rules:
+            need = 0
+            for requirement in requirements(rule.pattern):
+                need |= bits.setdefault(requirement, 1 << len(bits))
+            entries.append((need, (rule.pattern, rule.reason, rule.pattern.pattern.startswith("^"))))
+        char_bits: dict[str, int] = {}
+        space_bits = 0
+        for requirement, bit in bits.items():
+            for c in requirement:
+                if c == _SPACE:
+                    space_bits |= bit
+                else:
+                    char_bits[c] = char_bits.get(c, 0) | bit
+        for c in char_bits:
+            if _WHITESPACE.match(c):  # a space written as such in one rule also meets another rule's \s
+                char_bits[c] |= space_bits
+        members = "".join(f"\\U{ord(c):08x}" for c in sorted(char_bits)) + ("\\s" if space_bits else "")
+        keys = re.compile(f"[{members}]") if members else None
+        return cls(rules, tuple(entries), char_bits, space_bits, keys)
+
+    def candidates(self, text: str) -> list[tuple[re.Pattern[str], str, bool]]:
+        """``(pattern, reason, anchored)`` of the rules whose requirements *text* meets, in rule order."""
+        met = 0
+        if self.keys is not None:
+            char_bits, space_bits = self.char_bits, self.space_bits
+            for c in set(self.keys.findall(text)):
+                met |= char_bits.get(c, space_bits)  # a character found but not listed is found by \s
+        return [entry for need, entry in self.entries if need & met == need]
+
+
+_rule_index_cache: list[_RuleIndex] = []
+
+
+def _rule_index() -> _RuleIndex:
+    """The :class:`_RuleIndex` of the current :func:`boilerplate_rules`, built again only when they change."""
+    rules = boilerplate_rules()
+    if not _rule_index_cache or _rule_index_cache[0].rules is not rules:
+        _rule_index_cache[:] = [_RuleIndex.build(rules)]
+    return _rule_index_cache[0]
+
+
 def boilerplate_reason(text: str) -> str | None:
     """The reason a line or paragraph *is* boilerplate, or None if it is not.
 
     A rule anchored at the start of the line (``^…``) decides by itself.  An unanchored rule only
-    counts where its match stands apart from running Chinese text (:func:`_in_running_text`)."""
-    for rule in boilerplate_rules():
-        if rule.pattern.pattern.startswith("^"):
-            if rule.pattern.search(text):
-                return rule.reason
+    counts where its match stands apart from running Chinese text (:func:`_in_running_text`).  Rules
+    that cannot match *text* by the characters it holds are skipped (:func:`requirements`)."""
+    for pattern, reason, anchored in _rule_index().candidates(text):
+        if anchored:
+            if pattern.search(text):
+                return reason
             continue
-        for match in rule.pattern.finditer(text):
+        for match in pattern.finditer(text):
             if not _in_running_text(text, match):
-                return rule.reason
+                return reason
     return None
 
 
@@ -114,11 +269,10 @@ def boilerplate_matches(text: str) -> list[tuple[int, int, str]]:
     """Every match of a boilerplate rule in *text*, as ``(start, end, reason)`` in rule order, with the same
     guard as :func:`boilerplate_reason` (whose reason is that of the first match)."""
     out = []
-    for rule in boilerplate_rules():
-        anchored = rule.pattern.pattern.startswith("^")
-        for match in rule.pattern.finditer(text):
+    for pattern, reason, anchored in _rule_index().candidates(text):
+        for match in pattern.finditer(text):
             if match.end() > match.start() and (anchored or not _in_running_text(text, match)):
-                out.append((match.start(), match.end(), rule.reason))
+                out.append((match.start(), match.end(), reason))
     return out
 
 
@@ -190,6 +344,13 @@ def to_simplified(text: Tracked, log: list[Edit], threshold: float = 0.02) -> tu
 
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def han_count(text: str) -> int:
+    """How many Han characters *text* holds: ``len(re.findall(f"[{HAN}]", text))``, counted by runs of them
+    (one string per run rather than one per character)."""
+    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 # --------------------------------------------------------------------------- #
@@ -381,6 +542,7 @@ def convert_html(piece: Tracked, log: list[Edit]) -> Tracked:
 
 #: Characters that random anti-scraping strings are full of and running text rarely has.
 _JUNK_SYMBOLS = frozenset("~!@#$%^&*+=|;<>{}\\`")
+_JUNK_SYMBOL = re.compile("[" + "".join(f"\\U{ord(c):08x}" for c in sorted(_JUNK_SYMBOLS)) + "]")
 _URL_OR_MAIL = re.compile(r"://|^www\.|@[\w-]+\.[A-Za-z]{2,}")
 _ASCII_RUN_AT_LINE_END = re.compile(rf"(?<=[{CJK}])[!-~]{{8,}}(?=[ \t]*(?:\n|\Z))")
 
@@ -394,22 +556,23 @@ def is_junk_string(token: str) -> bool:
     count: ``:19YJAGJW009);`` is a grant number followed by ``);``, not junk.
     """
     token = token.strip(":;,.()[]'\"")
-    if len(token) < 8 or _URL_OR_MAIL.search(token):
+    if len(token) < 8 or not _JUNK_SYMBOL.search(token):  # most tokens: decided without the checks below
         return False
-    symbols = sum(c in _JUNK_SYMBOLS for c in token)
-    if not symbols:  # most tokens: decided without the costlier checks below
+    if _URL_OR_MAIL.search(token):
         return False
-    brackets = sum(c in "()[]," for c in token)
+    symbols = len(_JUNK_SYMBOL.findall(token))
+    brackets = sum(map(token.count, "()[],"))
     if symbols + brackets < 2:
         return False
-    classes = sum((any(c.islower() for c in token), any(c.isupper() for c in token),
-                   any(c.isdigit() for c in token), symbols > 0))
-    return symbols >= 1 and symbols + brackets >= 2 and classes >= 3 and _switches(token) >= 2
+    classes = sum((any(map(str.islower, token)), any(map(str.isupper, token)),
+                   any(map(str.isdigit, token)), symbols > 0))
+    return symbols >= 1 and symbols + brackets >= 2 and classes >= 3 and _switches(token, limit=2) >= 2
 
 
-def _switches(token: str) -> int:
+def _switches(token: str, limit: int | None = None) -> int:
     """How often *token* switches between lower and upper case or between letters and digits (a capital
-    starting a word does not count)."""
+    starting a word does not count).  With a *limit* the count stops there, so that a long token is read only
+    as far as needed (``_switches(token, limit=2) >= 2`` is ``_switches(token) >= 2``)."""
     count = 0
     for i, (a, b) in enumerate(zip(token, token[1:])):
         starts_word = a.isupper() and b.islower() and (i == 0 or not token[i - 1].isalpha())
@@ -417,11 +580,19 @@ def _switches(token: str) -> int:
             count += 1
         elif (a.isalpha() and b.isdigit()) or (a.isdigit() and b.isalpha()):
             count += 1
+        else:
+            continue
+        if count == limit:
+            break
     return count
 
 
 def junk_line_reason(line: str) -> str | None:
-    """The reason a whole line is an anti-scraping junk string (every word of it junk), or None."""
+    """The reason a whole line is an anti-scraping junk string (every word of it junk), or None.
+
+    A junk word holds a symbol of :data:`_JUNK_SYMBOLS`, so a line without one is decided at once."""
+    if not _JUNK_SYMBOL.search(line):
+        return None
     words = line.split()
     if words and all(is_junk_string(w) for w in words):
         return "anti-scraping junk string (random ASCII) on a line of its own"

@@ -435,9 +435,10 @@ def split_paragraphs(text: Tracked, log: list[Edit], *, languages: "Languages | 
     pieces: list[Tracked] = []
     for block in text.split(_BLANK_LINES):
         lines = [line.strip() for line in block.split(_NEWLINE) if line.text.strip()]
+        tables = _table_rows(lines)
         if content is not None:
-            content.update(lines[i].raw_start for i in _table_rows(lines))
-        lines = _drop_lines(lines, log, languages)
+            content.update(lines[i].raw_start for i in tables)
+        lines = _drop_lines(lines, log, languages, tables=tables)
         for group in _group_lines(lines):
             piece = group[0]
             for line in group[1:]:
@@ -454,12 +455,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 def is_english(text: str, min_words: int = 5) -> bool:
     """True for a line or paragraph in English: at least *min_words* Latin words and
     letters that are at least 80 % Latin."""
-    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
-    han = len(re.findall(f"[{HAN}]", text))
-    return len(_LATIN_WORD.findall(text)) >= min_words and latin >= 0.8 * (latin + han)
+    words = _LATIN_WORD.findall(text)
+    if len(words) < min_words:  # most Chinese lines: decided without counting letters
+        return False
+    latin = sum(map(len, words))
+    han = clean.han_count(text)
+    return latin >= 0.8 * (latin + han)
 
 
-def _drop_lines(lines: list[Tracked], log: list[Edit], languages: "Languages | None" = None) -> list[Tracked]:
+def _drop_lines(lines: list[Tracked], log: list[Edit], languages: "Languages | None" = None, *,
+                tables: set[int] | None = None) -> list[Tracked]:
     """Drop boilerplate lines, and English lines in a block that also has Chinese lines: on a bilingual page
     (:func:`page_languages`) every one, on another page the translation of a title or heading beside it, on a
     mostly English page none.
@@ -469,12 +474,14 @@ def _drop_lines(lines: list[Tracked], log: list[Edit], languages: "Languages | N
     (:func:`_infobox_rows`) and a run of portal menu rows (:func:`_menu_rows`).  A line that also holds a
     sentence of prose loses only the clause a rule matched (:func:`clutter_clauses`); the rows of a table
     with numbers (:func:`_table_rows`) are content, whatever a rule for link rows says.  Without
-    *languages* the page is taken for bilingual.
+    *languages* the page is taken for bilingual.  *tables* are those rows when the caller has found them
+    already (``_table_rows(lines)``).
     """
     languages = languages or Languages(bilingual=True, mostly_english=False, english=0, chinese=0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
     reasons: list[str | None] = []
-    tables = _table_rows(lines)
+    if tables is None:
+        tables = _table_rows(lines)
     for i, line in enumerate(lines):
         clauses = None if i in tables else clutter_clauses(line.text)
         if clauses and clauses[0][:2] != (0, len(line.text)):
@@ -488,8 +495,8 @@ def _drop_lines(lines: list[Tracked], log: list[Edit], languages: "Languages | N
             log.append(Edit(line.raw_start, line.raw_end, "remove_boilerplate", reason, line.text, ""))
             continue
         kept.append(cut_clauses(line, cuts[i], log) if i in cuts else line)
-    chinese = [line for line in kept if len(re.findall(f"[{HAN}]", line.text)) >= 4 and not is_english(line.text)]
-    if not chinese or languages.mostly_english:
+    if languages.mostly_english or not any(clean.han_count(line.text) >= 4 and not is_english(line.text)
+                                           for line in kept):  # no Chinese line
         return kept
     out = []
     for i, line in enumerate(kept):
@@ -549,8 +556,9 @@ def _table_rows(lines: list[Tracked]) -> set[int]:
 def _is_translation_line(text: str) -> bool:
     """True for a line that may be removed as English: English (:func:`is_english`) and without a single Han
     character, since a line with Chinese in it (会议由 Stockholm International Peace Research Institute) is
-    Chinese text with an English name, never a translation."""
-    return is_english(text) and not _HAN_CHAR.search(text)
+    Chinese text with an English name, never a translation.  (The Han character, the cheaper test, is
+    looked for first.)"""
+    return not _HAN_CHAR.search(text) and is_english(text)
 
 
 #: A Chinese line that introduces an English quotation: …英文原文如下：, …原文：, …写道：
@@ -860,10 +868,20 @@ def page_languages(text: str) -> Languages:
     an English sentence or carries an English title and address is neither, and keeps its English."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not clean.boilerplate_reason(line) and not clean.junk_line_reason(line)]
-    english = [i for i, line in enumerate(lines) if _is_translation_line(line) and is_english(line, min_words=4)]
-    chinese = [i for i, line in enumerate(lines) if _is_chinese(line)]
-    latin = sum(len(w) for line in lines for w in _LATIN_WORD.findall(line))
-    han = sum(len(_HAN_CHAR.findall(line)) for line in lines)
+    english: list[int] = []
+    chinese: list[int] = []
+    latin = han = 0
+    for i, line in enumerate(lines):  # each line read once, for is_english, _is_translation_line and _is_chinese
+        words = _LATIN_WORD.findall(line)
+        line_latin = sum(map(len, words))
+        line_han = clean.han_count(line)
+        english_line = len(words) >= 5 and line_latin >= 0.8 * (line_latin + line_han)  # is_english(line)
+        if english_line and not line_han:  # _is_translation_line(line) (and so is_english(line, min_words=4))
+            english.append(i)
+        elif line_han >= 4 and not english_line:  # _is_chinese(line)
+            chinese.append(i)
+        latin += line_latin
+        han += line_han
     mostly_english = bool(english) and latin > 12 * han
     title = {chinese[0] - 1, chinese[0] + 1} if chinese else set()
     parallel = [i for i in english if i not in title]
@@ -959,8 +977,13 @@ def _breaks_to_join(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Paragr
 # --------------------------------------------------------------------------- #
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』"}
 _CLOSERS = "”’」』）)"
+_CLOSING_QUOTES = "".join(_OPEN.values())
 #: A news agency's end mark (（完）, 【完】): it closes the story, so the sentence before it decides truncation.
 _END_MARK = re.compile(r"[（(【\[]\s*完\s*[）)】\]]")
+
+
+#: The characters :func:`split_sentences` acts on: quotes and brackets that nest, and sentence ends.
+_SENTENCE_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_OPEN.values()) + TERMINAL + "…") + "]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -969,30 +992,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     A sentence ends at 。！？ (or ?!, or an ellipsis ……) plus any closing quotes or
     brackets, but never inside 《…》 or “…”.  If the quotes do not balance, they are
     ignored rather than swallowing the rest of the paragraph.
+
+    Only the characters in :data:`_SENTENCE_MARKS` can change the state, so the scan jumps from
+    one to the next (a regular expression finds them) rather than looking at every character.
     """
+    length = len(text)
     for respect_quotes in (True, False):
         spans: list[tuple[int, int]] = []
         start, stack, i = 0, [], 0
         balanced = True
-        while i < len(text):
-            char = text[i]
-            if respect_quotes and char in _OPEN:
-                stack.append(_OPEN[char])
-            elif respect_quotes and stack and char == stack[-1]:
-                stack.pop()
-            elif respect_quotes and char in _OPEN.values():
-                balanced = False
-            ends = char in TERMINAL or text.startswith("……", i)
-            if ends and not stack:
-                i += 2 if text.startswith("……", i) else 1
-                while i < len(text) and (text[i] in _CLOSERS or text[i] in TERMINAL):
+        for mark in _SENTENCE_MARKS.finditer(text):
+            j = mark.start()
+            if j < i:  # consumed with the closing marks of the previous sentence
+                continue
+            char = text[j]
+            if respect_quotes:
+                if char in _OPEN:
+                    stack.append(_OPEN[char])
+                elif stack and char == stack[-1]:
+                    stack.pop()
+                elif char in _CLOSING_QUOTES:
+                    balanced = False
+            ellipsis = text.startswith("……", j)
+            if (char in TERMINAL or ellipsis) and not stack:
+                i = j + (2 if ellipsis else 1)
+                while i < length and (text[i] in _CLOSERS or text[i] in TERMINAL):
                     i += 1
                 spans.append((start, i))
                 start = i
-                continue
-            i += 1
-        if start < len(text):
-            spans.append((start, len(text)))
+            else:
+                i = j + 1
+        if start < length:
+            spans.append((start, length))
         if not respect_quotes or (balanced and not stack):
             break
     return [(s, e) for s, e in spans if text[s:e].strip()]
