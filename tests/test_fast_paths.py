@@ -120,3 +120,52 @@ PIECES = ["军控", "条约", "中国", " and ", "and", " of ", "the", "ArmsCont
 def test_the_sentence_rules_flag_as_before(text, kind, part):
     sentence = Sentence("d", "d-0001", "d-sec00", part, 1, kind, 0, len(text), text, array("q"))
     assert quality._sentence_flags("d", sentence) == reference_sentence_flags("d", sentence)
+
+
+# --------------------------------------------------------------------------- #
+# Spacing and width: rules skipped when the character they need is absent
+# --------------------------------------------------------------------------- #
+from helpers.text import clean  # noqa: E402
+from helpers.text.tracked import Tracked  # noqa: E402
+
+
+def reference_spacing(piece: Tracked, log: list, *, prose: bool = True) -> Tracked:
+    piece = piece.edit(clean._ODD_SPACE, lambda m: "" if m.group(0) in "\u200b\ufeff" else " ",
+                       "normalise_space", "non-standard space character", log)
+    if prose:
+        piece = piece.edit(clean._SPACE_IN_CJK, "", "remove_space", "space between Chinese characters", log)
+    piece = piece.edit(clean._SPACE_BEFORE_PUNCT, "", "remove_space", "space before Chinese punctuation", log)
+    piece = piece.edit(clean._SPACE_AFTER_OPEN, "", "remove_space", "space after an opening bracket", log)
+    piece = piece.edit(clean._SPACE_AFTER_PUNCT, "", "remove_space", "space after Chinese punctuation", log)
+    piece = piece.edit(clean._SPACE_IN_DATE, "", "remove_space", "space inside a date or page number", log)
+    return piece.edit(clean._MULTI_SPACE, " ", "remove_space", "repeated spaces", log)
+
+
+def reference_width(piece: Tracked, log: list) -> Tracked:
+    def parens(match):
+        start, end = match.span()
+        before = piece_text[start - 1] if start else ""
+        after = piece_text[end] if end < len(piece_text) else ""
+        if re.search(f"[{HAN}]", match.group(1)) or re.match(f"[{clean.CJK}]", before) or re.match(f"[{HAN}]", after):
+            return f"（{match.group(1)}）"
+        return match.group(0)
+
+    piece_text = piece.text
+    piece = piece.edit(clean._HALF_PARENS, parens, "normalise_width", "half-width parentheses in Chinese text", log)
+    piece = piece.edit(clean._HALF_PUNCT, lambda m: clean._HALF_TO_FULL[m.group(0)], "normalise_width",
+                       "half-width punctuation in Chinese text", log)
+    return piece.edit(clean._FULLWIDTH_ALNUM, lambda m: chr(ord(m.group(0)) - 0xFEE0), "normalise_width",
+                      "full-width letter or digit", log)
+
+
+SPACING = list("中文军控 \u3000\u00a0\u200b\ufeff，。（）《》“”12年月第页a(),;:?!Ａ１") + ["  ", "(中)", "(a)"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SPACING), max_size=20).map("".join), st.booleans())
+def test_spacing_and_width_clean_as_before(text, prose):
+    for new, old, kw in ((clean.normalise_spacing, reference_spacing, {"prose": prose}),
+                         (clean.normalise_width, reference_width, {})):
+        log_new, log_old = [], []
+        got, want = new(Tracked.from_raw(text), log_new, **kw), old(Tracked.from_raw(text), log_old, **kw)
+        assert (got.text, list(got.offsets), log_new) == (want.text, list(want.offsets), log_old)
