@@ -118,3 +118,44 @@ def test_exporting_a_users_corpus_as_csv_needs_no_data_frames(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "False"
     assert (tmp_path / "out" / "tokens.csv").stat().st_size > 10_000
+
+
+class _RecordingPool:
+    """A stand-in for a process pool: runs each call when its result is asked for, and records how many
+    results were waiting at the most."""
+
+    def __init__(self):
+        self.waiting = 0
+        self.most = 0
+
+    def apply_async(self, function, args):
+        pool = self
+        pool.waiting += 1
+        pool.most = max(pool.most, pool.waiting)
+
+        class Result:
+            def get(self):
+                pool.waiting -= 1
+                return function(*args)
+
+        return Result()
+
+
+def test_parallel_chunks_come_back_in_order_with_few_waiting():
+    pool = _RecordingPool()
+    out = list(tables_module._in_order(pool, lambda n: n * n, list(range(50)), ahead=4))
+    assert out == [n * n for n in range(50)]
+    assert pool.most == 4  # never more than four chunks' tables held before they are written
+
+
+def test_a_workers_error_reaches_the_caller_in_order():
+    def work(n):
+        if n == 3:
+            raise HelpersError("d3.txt: processing failed")
+        return n
+
+    got = []
+    with pytest.raises(HelpersError, match="d3.txt"):
+        for value in tables_module._in_order(_RecordingPool(), work, list(range(10)), ahead=2):
+            got.append(value)
+    assert got == [0, 1, 2]

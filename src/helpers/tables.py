@@ -307,8 +307,28 @@ def iter_columns(corpus_dir: Path | str = RAW, jobs: int = 1, layer: Layer = NO_
         user_tokenizer(user_dict)
     chunks = chunk_documents(documents, jobs)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        work = pool.imap(partial(_chunk_columns, layer=layer, user_dict=user_dict), chunks)  # in order, like map
+        work = _in_order(pool, partial(_chunk_columns, layer=layer, user_dict=user_dict), chunks, 2 * jobs)
         yield from zip(chunks, _progress(work, len(documents), show, [len(c) for c in chunks]))
+
+
+def _in_order(pool, function, items: list, ahead: int) -> Iterator:
+    """``function(item)`` for each of *items*, computed by *pool*'s workers and given back in order, with at
+    most *ahead* results waiting at a time: when the caller (writing the tables) is slower than the workers,
+    finished chunks do not pile up in memory, as they would with ``Pool.imap``."""
+    from collections import deque
+
+    pending: deque = deque()
+    upcoming = iter(items)
+    for item in upcoming:
+        pending.append(pool.apply_async(function, (item,)))
+        if len(pending) >= ahead:
+            break
+    while pending:
+        result = pending.popleft().get()  # a worker's exception is raised here, as by imap
+        following = next(upcoming, None)
+        if following is not None:
+            pending.append(pool.apply_async(function, (following,)))
+        yield result
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
