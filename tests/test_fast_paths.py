@@ -169,3 +169,60 @@ def test_spacing_and_width_clean_as_before(text, prose):
         log_new, log_old = [], []
         got, want = new(Tracked.from_raw(text), log_new, **kw), old(Tracked.from_raw(text), log_old, **kw)
         assert (got.text, list(got.offsets), log_new) == (want.text, list(want.offsets), log_old)
+
+
+# --------------------------------------------------------------------------- #
+# Tokens as columns: the same tokens and the same unlinked names as the loops over token tuples
+# --------------------------------------------------------------------------- #
+from helpers.language import entities, segment  # noqa: E402
+
+
+def reference_tokenize(text: str, **kw) -> list[segment.Token]:
+    """The per-token loop that :func:`segment.token_spans` replaced (same pieces, same engines)."""
+    names = kw.get("names", ())
+    pieces, position = [], 0
+    for match in segment._protected(names).finditer(text):
+        pieces.append((text[position:match.start()], position, False))
+        pieces.append((match.group(0), match.start(), True))
+        position = match.end()
+    pieces.append((text[position:], position, False))
+    fast = segment.domain_twin() if segment.engine() == "rjieba" else None
+    tokens = []
+    for piece, offset, keep in pieces:
+        if not piece:
+            continue
+        if keep:
+            tokens.append(segment.Token(piece, offset, offset + len(piece)))
+            continue
+        position = offset
+        if fast is not None and not segment._RJIEBA_DIFFERS_HMM.search(piece):
+            words = fast.cut(piece, True)
+        else:
+            words = segment.domain_tokenizer().cut(piece, HMM=True)
+        for word in words:
+            end = position + len(word)
+            if not word.isspace():
+                tokens.append(segment.Token(word, position, end))
+            position = end
+    return tokens
+
+
+TOKEN_TEXT = list("中德军控对话美国俄罗斯 \u3000\t，。") + ["SM-3BlockIIA", "2021年", "50%", "——", "……", "a_1", "  ",
+                                                         "斯德哥尔摩国际和平研究所", "奥利弗·迈尔", "潘基文", "㐀"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_TEXT), max_size=15).map("".join))
+def test_token_spans_are_the_tokens_of_the_loop(text):
+    spans = segment.token_spans(text)
+    assert list(map(segment.Token._make, zip(*spans))) == segment.tokenize(text) == reference_tokenize(text)
+    linked = entities.find_mentions(text)
+    assert entities.find_unlinked_spans(text, *spans, linked) == entities.find_unlinked(text, segment.tokenize(text),
+                                                                                         linked)
+
+
+def test_token_spans_on_the_study_sentences(study):
+    texts = [s.text for s in study.sentences]
+    assert len(texts) > 250
+    for text in texts:
+        assert segment.tokenize(text) == reference_tokenize(text), text

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import HelpersError
-from .language.entities import Mention, find_mentions, find_unlinked, label
+from .language.entities import Mention, find_mentions, find_unlinked_spans, label
 from .language.lexicon import Alias, aliases
-from .language.segment import (Token, UserDictionary, corpus_user_dictionary, dictionary_version, is_punct,
-                               is_stopword, tokenize)
+from .language.segment import (TokenSpans, UserDictionary, corpus_user_dictionary, dictionary_version, is_punct,
+                               is_stopword, token_spans)
 from .paths import RAW
 from .text.corpus import Document, load_corpus
 from .text.notes import Footnote, footnotes
@@ -156,7 +156,7 @@ class Processed:
 
     structured: Structured
     footnotes: list[Footnote]
-    tokens: dict[str, list[Token]]
+    tokens: dict[str, TokenSpans]  # sentence id -> its tokens' words, starts and ends
     mentions: dict[str, list[Mention]]
     flags: list[Flag]
     user_dict: UserDictionary | None = None  # the corpus's user_dict.txt, if the tokens used one
@@ -191,11 +191,11 @@ def _process(document: Document, layer: Layer, user_dict: UserDictionary | None 
     structured = structure(document)
     notes = footnotes(structured)
     names = tuple(a.surface for a in extra)
-    tokens = {s.sentence_id: tokenize(s.text, names=names, user_dict=user_dict) for s in structured.sentences}
+    tokens = {s.sentence_id: token_spans(s.text, names=names, user_dict=user_dict) for s in structured.sentences}
     mentions = {}
     for s in structured.sentences:
         linked = find_mentions(s.text, extra, general)
-        unlinked = find_unlinked(s.text, tokens[s.sentence_id], linked)
+        unlinked = find_unlinked_spans(s.text, *tokens[s.sentence_id], linked)
         mentions[s.sentence_id] = sorted(linked + unlinked, key=lambda m: m.start) if unlinked else linked
     notes_by_surface = {a.surface: a.note for a in (*aliases(), *extra)}
     flags = rule_flags(structured, mentions, notes, notes_by_surface)
@@ -393,7 +393,6 @@ def document_columns(processed: list[Processed]) -> dict[str, Columns]:
     footnotes_, tokens, mentions = data["footnotes"], data["tokens"], data["mentions"]
     log, flags = data["cleaning_log"], data["quality_flags"]
     labels: dict[str, tuple[str, str]] = {}
-    spans: list[Token] = []
     for item in processed:
         doc = item.document
         doc_id = doc.doc_id
@@ -434,12 +433,14 @@ def document_columns(processed: list[Processed]) -> dict[str, Columns]:
             sentences["raw_end"].append(s.raw_end)
             sentences["n_chars"].append(len(s.text))
             sentences["text"].append(s.text)
-            sentence_tokens = item.tokens[sid]
-            n = len(sentence_tokens)
+            words, starts, ends = item.tokens[sid]
+            n = len(words)
             tokens["doc_id"].extend([doc_id] * n)
             tokens["sentence_id"].extend([sid] * n)
             tokens["position"].extend(range(n))
-            spans.extend(sentence_tokens)  # (text, start, end) tuples, split into columns once at the end
+            tokens["token"].extend(words)
+            tokens["start"].extend(starts)
+            tokens["end"].extend(ends)
             for m in item.mentions[sid]:
                 if m.entity:
                     if m.entity not in labels:
@@ -477,10 +478,6 @@ def document_columns(processed: list[Processed]) -> dict[str, Columns]:
                                   ("severity", flag.severity), ("evidence", flag.evidence), ("note", flag.note),
                                   ("source", flag.source)):
                 flags[column].append(value)
-    if spans:
-        texts, starts, ends = zip(*spans)
-        tokens["token"], tokens["start"], tokens["end"] = list(texts), list(starts), list(ends)
-    del spans
     kinds = {word: (is_punct(word), is_stopword(word)) for word in set(tokens["token"])}
     tokens["is_punct"] = [kinds[w][0] for w in tokens["token"]]
     tokens["is_stopword"] = [kinds[w][1] for w in tokens["token"]]

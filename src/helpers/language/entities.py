@@ -425,27 +425,35 @@ def find_unlinked(text: str, tokens: list, linked: list[Mention]) -> list[Mentio
         tokens: its tokens (objects with ``text``, ``start``, ``end``), as the tokenizer gave them.
         linked: the mentions the lexicon found, which unlinked names may not overlap.
     """
+    return find_unlinked_spans(text, [t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                               linked)
+
+
+def find_unlinked_spans(text: str, words: list[str], starts: list[int], ends: list[int],
+                        linked: list[Mention]) -> list[Mention]:
+    """:func:`find_unlinked` with the tokens as parallel lists of words, starts and ends
+    (:class:`helpers.language.segment.TokenSpans`), as the pipeline keeps them."""
+    category_of = _name_category
+    candidates = [i for i, word in enumerate(words) if category_of(word) is not None]
+    if not candidates:  # most sentences: every token was decided by the word alone
+        return []
     covered = [False] * len(text)
     for mention in linked:
         for i in range(mention.start, mention.end):
             covered[i] = True
     blocked = blocked_contexts()
-    category_of = _name_category
     found: list[Mention] = []
-    for index, token in enumerate(tokens):
-        category = category_of(token.text)  # None for most tokens: decided by the word alone
-        if category is None:
+    for index in candidates:
+        category = category_of(words[index])
+        word = words[index]
+        start, end = starts[index], ends[index]
+        if any(covered[start:end]) or (word in blocked and _blocked(text, start, word, blocked)):
             continue
-        word = token.text
-        if any(covered[token.start:token.end]) or (word in blocked and _blocked(text, token.start, word, blocked)):
-            continue
-        start, end = token.start, token.end
-        following = tokens[index + 1:index + 4]
-        for offset, nxt in enumerate(following):  # 斯德哥尔摩 国际 和平 研究所 → one organisation
-            if any(covered[nxt.start:nxt.end]) or not _HAN_NAME.fullmatch(nxt.text):
+        for following in range(index + 1, min(index + 4, len(words))):  # 斯德哥尔摩 国际 和平 研究所 → one organisation
+            if any(covered[starts[following]:ends[following]]) or not _HAN_NAME.fullmatch(words[following]):
                 break
-            if _ORG_SUFFIX.search(nxt.text):
-                start, end, category = token.start, nxt.end, "organisation"
+            if _ORG_SUFFIX.search(words[following]):
+                end, category = ends[following], "organisation"
                 break
         previous = found[-1] if found else None
         if previous and category == previous.category == "person" and text[previous.end:start] in ("·", "•", "・", ""):

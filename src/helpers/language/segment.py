@@ -39,6 +39,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -515,6 +516,22 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
         ValueError: a user dictionary with ``domain=False`` (it extends the domain tokenizer).
         HelpersError: the user dictionary is missing or has a bad line.
     """
+    words, starts, ends = token_spans(text, domain=domain, hmm=hmm, names=names, user_dict=user_dict)
+    return list(map(Token._make, zip(words, starts, ends)))
+
+
+class TokenSpans(NamedTuple):
+    """A sentence's tokens as three parallel lists (what :func:`tokenize` gives, without a tuple per token)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def token_spans(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[str, ...] = (),
+                user_dict: "UserDictionary | Path | str | None" = None) -> TokenSpans:
+    """The tokens of :func:`tokenize` (same arguments) as parallel lists of words, starts and ends: the
+    pipeline cuts some 600,000 tokens per million characters, and makes tables of these columns directly."""
     user = _user(user_dict)
     if user is not None and not domain:
         raise ValueError("a user dictionary extends the domain tokenizer; it cannot be used with domain=False")
@@ -538,24 +555,32 @@ def tokenize(text: str, *, domain: bool = True, hmm: bool = True, names: tuple[s
             position = match.end()
     pieces.append((text[position:], position, False))
     differs = _RJIEBA_DIFFERS_HMM if hmm else _RJIEBA_DIFFERS_NO_HMM
-    tokens: list[Token] = []
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for piece, offset, keep in pieces:
         if not piece:
             continue
         if keep:
-            tokens.append(Token(piece, offset, offset + len(piece)))
+            words.append(piece)
+            starts.append(offset)
+            ends.append(offset + len(piece))
             continue
-        position = offset
         if fast is not None and not differs.search(piece):
-            words = fast.cut(piece, hmm)
+            cut = fast.cut(piece, hmm)
         else:
-            words = (tokenizer or domain_tokenizer()).cut(piece, HMM=hmm)
-        for word in words:
-            end = position + len(word)
-            if not word.isspace():
-                tokens.append(Token(word, position, end))
-            position = end
-    return tokens
+            cut = list((tokenizer or domain_tokenizer()).cut(piece, HMM=hmm))
+        stops = list(accumulate(map(len, cut), initial=offset))
+        if any(map(str.isspace, cut)):
+            kept = [i for i, word in enumerate(cut) if not word.isspace()]
+            words += [cut[i] for i in kept]
+            starts += [stops[i] for i in kept]
+            ends += [stops[i + 1] for i in kept]
+        else:
+            words += cut
+            starts += stops[:-1]
+            ends += stops[1:]
+    return TokenSpans(words, starts, ends)
 
 
 def is_punct(token: str) -> bool:
