@@ -135,10 +135,12 @@ def _export(out: Path, corpus: Path, jobs: int = 1, format: str = "csv") -> None
 
 
 def _build() -> None:
-    from .publish.notebooks import execute_notebook, notebook_paths
+    from .publish.notebooks import execute_notebook, notebook_paths, require_pairs_in_sync
 
+    paths = notebook_paths()
+    require_pairs_in_sync(paths)  # before anything is rewritten
     _export(PROCESSED, RAW)
-    for path in notebook_paths():
+    for path in paths:
         print(f"executing {path.name} …", flush=True)
         seconds = execute_notebook(path)
         print(f"  done in {seconds:.1f} s", flush=True)

@@ -16,6 +16,70 @@ def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
+#: Cell metadata that jupytext keeps out of the Markdown twin (it stays in the .ipynb only).
+_UNPAIRED_CELL_METADATA = {"autoscroll", "collapsed", "scrolled", "trusted", "execution", "ExecuteTime"}
+#: Notebook metadata the Markdown twin carries: the kernel, and the summary the report's index shows.
+_PAIRED_NOTEBOOK_METADATA = ("kernelspec", "study")
+
+
+def _cells(cells) -> list[tuple[str, str, dict]]:
+    """(cell type, source, the metadata that matters) of each cell."""
+    out = []
+    for cell in cells:
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        metadata = {k: v for k, v in cell.get("metadata", {}).items() if k not in _UNPAIRED_CELL_METADATA}
+        out.append((cell["cell_type"], source, metadata))
+    return out
+
+
+def pair_differences(ipynb: Path) -> list[str]:
+    """How notebook *ipynb* and its jupytext twin ``NN_name.md`` (MyST Markdown) differ, one line per
+    difference; empty when they are in sync.  Each line names the notebook and, for a cell, its position
+    (0-based) and its id in the .ipynb."""
+    import json
+
+    import jupytext
+
+    md = ipynb.with_suffix(".md")
+    if not md.exists():
+        return [f"{ipynb.name}: no paired {md.name} (jupytext --sync {ipynb})"]
+    notebook = json.loads(ipynb.read_text(encoding="utf-8"))
+    text = jupytext.read(md)
+    problems = []
+    for key in _PAIRED_NOTEBOOK_METADATA:
+        if notebook["metadata"].get(key) != text.metadata.get(key):
+            problems.append(f"{ipynb.name}: notebook metadata {key!r} differs from {md.name}")
+    left, right = _cells(notebook["cells"]), _cells(text.cells)
+    for index in range(max(len(left), len(right))):
+        cell_id = notebook["cells"][index].get("id") if index < len(notebook["cells"]) else None
+        where = f"{ipynb.name}: cell {index} (id {cell_id})"
+        if index >= len(right):
+            problems.append(f"{where}: only in {ipynb.name}")
+        elif index >= len(left):
+            problems.append(f"{ipynb.name}: cell {index}: only in {md.name}")
+        else:
+            for part, a, b in zip(("cell type", "source", "metadata"), left[index], right[index]):
+                if a != b:
+                    problems.append(f"{where}: {part} differs from {md.name}")
+    return problems
+
+
+def require_pairs_in_sync(paths: list[Path]) -> None:
+    """Refuse to execute notebooks whose Markdown twin says something else: executing rewrites the .ipynb,
+    after which ``jupytext --sync`` would keep the .ipynb's cells and lose the edits made in the .md.
+
+    Raises:
+        HelpersError: one line naming the first notebook out of sync and the two commands that resolve it.
+    """
+    for path in paths:
+        problems = pair_differences(path)
+        if problems:
+            raise HelpersError(
+                f"{problems[0]}; keep the .md's cells with `jupytext --to ipynb --update {path.with_suffix('.md')}` "
+                f"or the notebook's with `jupytext --to md:myst {path}`, then run the build again."
+            )
+
+
 def execute_notebook(path: Path, timeout: int = 600, save_failed: bool = False) -> float:
     """Execute *path* in place in a fresh kernel; return the seconds it took.
 
