@@ -55,17 +55,19 @@ def test_the_audit_writes_an_index_the_pages_their_notebooks_and_the_font(compar
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "index.html" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["comparison.html", "comparison.ipynb", "corpus.html",
-                                                     "corpus.ipynb", "fonts", "index.html"]
-    assert (out / "fonts" / "NotoSansSC-Regular.otf").stat().st_size > 1_000_000
-    assert (out / "fonts" / "OFL.txt").is_file()
+    names = sorted(p.name for p in out.iterdir())
+    for name in ("comparison.html", "comparison.ipynb", "corpus.html", "corpus.ipynb", "index.html", "search.html",
+                 "_static", "api", *(f"reader_{d}.html" for d in ("webpage", "academic", "bilingual", "traditional"))):
+        assert name in names, name  # the same kind of Sphinx site as the study's report (tests/test_report.py)
+    assert (out / "_static" / "fonts" / "NotoSansSC-Regular.otf").stat().st_size > 1_000_000
+    assert (out / "_static" / "fonts" / "OFL.txt").is_file()
+    assert 'url("fonts/NotoSansSC-Regular.otf")' in (out / "_static" / "site.css").read_text(encoding="utf-8")
     for name in ("index.html", "corpus.html", "comparison.html"):
         page = (out / name).read_text(encoding="utf-8")
-        assert 'url("fonts/NotoSansSC-Regular.otf")' in page, name
+        assert 'href="_static/site.css' in page, name
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', page), name
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.count('<li><h2><a href="') == 2
-    assert 'href="corpus.html"' in index and 'href="comparison.html"' in index
+    assert len(re.findall(r'<h3><a class="reference internal" href="(?:corpus|comparison)\.html">', index)) == 2
     for name in ("corpus.ipynb", "comparison.ipynb"):  # executed, without errors
         notebook = json.loads((out / name).read_text(encoding="utf-8"))
         outputs = [o for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"]]

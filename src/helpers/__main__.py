@@ -2,8 +2,9 @@
 
 - ``export --out DIR [--corpus DIR] [--jobs N] [--format csv|parquet]`` writes the tables as UTF-8 CSV
   (or Parquet), with a progress bar on stderr for a large corpus when stderr is a terminal;
-- ``report --out DIR`` exports the tables to ``data/processed/``, executes every
-  notebook in a fresh kernel and renders the HTML site (the study's main job);
+- ``report --out DIR [--execute]`` renders the executed notebooks, a reader page per text and the
+  library's reference as an HTML site (the study's main job); with ``--execute`` it first exports the
+  tables to ``data/processed/`` and executes every notebook in a fresh kernel, as ``build`` does;
 - ``build`` exports the tables and executes the notebooks, without rendering;
 - ``audit --corpus DIR --out DIR [--compare A B]`` audits a user's corpus: an HTML page on
   the whole corpus, one comparing two documents, and an index (:mod:`helpers.publish.audit_notebook`).
@@ -108,19 +109,25 @@ BUILD_DESCRIPTION = """\
 Export the study's tables from data/raw to data/processed (as the export
 command does), then execute every numbered notebook in notebooks/ in a fresh
 kernel, saving its outputs in place. Nothing is rendered; the report command
-also renders the HTML site."""
+renders the HTML site."""
 
 REPORT_DESCRIPTION = """\
-Export the study's tables from data/raw to data/processed, execute every
-numbered notebook in notebooks/ in a fresh kernel and render them as an HTML
-site in --out that works offline: open index.html. A failing notebook stops
-the build and leaves --out as it was."""
+Render the numbered notebooks in notebooks/, as they were saved with their
+outputs, as an HTML site in --out that works offline (open index.html) or from
+any web server: a page per notebook, a reader page per text made from the
+tables in data/processed (every cited sentence id links to its sentence), the
+library's reference, and a full-text search. Nothing is executed and nothing
+in the repository is written, unless --execute: then the tables are exported
+from data/raw to data/processed and every notebook is executed in a fresh
+kernel first, as the build command does. A failing notebook stops the build
+and leaves --out as it was."""
 
 AUDIT_DESCRIPTION = """\
 Audit a corpus of your own (a folder with a manifest.csv and the texts it
 names): an HTML page on the whole corpus, one comparing two of its documents
-(none for a corpus of one document) and an index, written with their executed
-notebooks into --out. Nothing is written into the repository."""
+(none for a corpus of one document), a reader page per text and an index,
+written with their executed notebooks into --out as the same kind of site as
+the study's report. Nothing is written into the repository."""
 
 
 def _export(out: Path, corpus: Path, jobs: int = 1, format: str = "csv") -> None:
@@ -146,10 +153,11 @@ def _build() -> None:
         print(f"  done in {seconds:.1f} s", flush=True)
 
 
-def _report(out: Path) -> None:
+def _report(out: Path, execute: bool = False) -> None:
     from .publish.report import build_report
 
-    _export(PROCESSED, RAW)
+    if execute:  # exactly what the build command does (its checks included), then the rendering
+        _build()
     pages = build_report(out)
     print(f"wrote the report to {out} ({len(pages)} pages); open {out / 'index.html'}")
 
@@ -190,9 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help='file format of the tables (default: csv; parquet needs pip install "helpers[parquet]")')
     commands.add_parser("build", help="export to data/processed and execute every notebook",
                         description=BUILD_DESCRIPTION, **text)
-    report = commands.add_parser("report", help="export, execute every notebook and render the HTML site",
+    report = commands.add_parser("report", help="render the executed notebooks as the HTML site",
                                  description=REPORT_DESCRIPTION, **text)
     report.add_argument("--out", type=Path, required=True, help="folder for the site (replaced as a whole)")
+    report.add_argument("--execute", action="store_true",
+                        help="export the tables and execute every notebook first (as the build command does)")
     audit = commands.add_parser("audit", help="audit a corpus of your own: HTML pages on the corpus and on two of "
                                               "its documents, and an index",
                                 description=AUDIT_DESCRIPTION, **text)
@@ -218,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             _export(args.out, args.corpus, args.jobs, args.format)
         elif args.command == "report":
-            _report(args.out)
+            _report(args.out, args.execute)
         elif args.command == "audit":
             _audit(args.corpus, args.out, args.compare)
         else:

@@ -6,32 +6,31 @@ markdown that explains each method (the same for every corpus) and short code ce
 what cleaning removed, the worst problems, the distinctive words) is computed in the notebook
 and shown as Markdown, with the cell's code hidden on the page.  Nothing is copied from the
 study's notebooks, and nothing is written into the repository: :func:`run_audit` executes
-each notebook in a temporary folder (the kernel's working directory) and writes the site
-into ``--out`` in one rename (:func:`helpers.export.atomic_folder`):
+each notebook in a temporary folder (the kernel's working directory) and builds the same kind
+of site as the study's report (:func:`helpers.publish.site.build_site`), written into ``--out``
+in one rename (:func:`helpers.export.atomic_folder`):
 
 - ``index.html``: one line per page, with a summary computed from the corpus;
 - ``corpus.html`` (and the executed ``corpus.ipynb``): the audit of the whole corpus;
 - ``comparison.html`` (and ``comparison.ipynb``): two documents compared, when the corpus
   has at least two (``--compare A B``, or the manifest's first two);
-- ``fonts/``: Noto Sans SC, so that the Chinese renders in any browser, offline.
+- ``reader_<doc_id>.html``: each text of the corpus, cleaned and in order, every sentence
+  an anchor (a sentence id cited on any page links to it), with its notes and quality flags;
+- ``api/``: the reference of the library, with the calls of these pages as examples;
+- ``search.html``, ``_static/`` (the theme, and Noto Sans SC so that the Chinese renders in
+  any browser, offline) and the rest of a Sphinx site.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from ..errors import HelpersError
-from ..export import atomic_folder
 from ..text.corpus import load_corpus, read_manifest
 from .notebooks import execute_notebook
-
-#: Everything the audit writes into --out (an existing --out holding anything else is refused).
-OUTPUTS: frozenset[str] = frozenset({"index.html", "fonts", "corpus.html", "corpus.ipynb", "comparison.html",
-                                     "comparison.ipynb"})
 
 SETUP = """import helpers
 from IPython.display import Markdown, display
@@ -301,21 +300,21 @@ def _summary(notebook) -> str:
     return ""
 
 
-def index_page(title: str, corpus: Path, entries: list[tuple[str, str, str]]) -> str:
-    """The audit's index: per page its title, link and the one-line summary it computed."""
-    from .report import site_index
-
-    intro = f"""<p>The audit of the corpus in <code>{html.escape(str(corpus))}</code>, made by <code>python -m helpers audit</code>:
-what the documents are, what cleaning removed, how they are built, where their quality is in doubt, their vocabulary
-and names, and a comparison of two documents. Every number is computed from the corpus's texts.</p>"""
-    return site_index(title, intro, entries)
+def intro(corpus: Path) -> str:
+    """The audit's index: what it is (Markdown)."""
+    return f"""The audit of the corpus in `{corpus}`, made by `python -m helpers audit`: what the documents are, what
+cleaning removed, how they are built, where their quality is in doubt, their vocabulary and names, and a comparison of
+two documents, with each text cleaned and in order on its reader page. Every number is computed from the corpus's
+texts."""
 
 
-def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | list[str] | None = None) -> list[Path]:
+def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | list[str] | None = None,
+              api: bool = True) -> list[Path]:
     """Build, execute and render the audit of *corpus* into the site *out* (see the module's docstring).
 
     Each notebook is executed in a temporary folder outside the repository, which is also the kernel's
-    working directory; *out* is replaced in one rename, and left as it was if anything fails.
+    working directory; *out* is replaced in one rename, and left as it was if anything fails.  With *api*
+    the site includes the library's reference (about 20 s more).
 
     Returns:
         The pages written, index first.
@@ -325,7 +324,8 @@ def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | li
     """
     import nbformat
 
-    from .report import copy_font, render_notebook
+    from ..audit import load_study
+    from .site import Notebook, build_site
 
     corpus = Path(corpus).resolve()
     pair = choose_pair(corpus, compare)
@@ -334,29 +334,24 @@ def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | li
     if pair:
         doc_a, doc_b, chosen = pair
         pages.append(("comparison", f"Comparison: {doc_a} and {doc_b}", comparison_notebook(corpus, doc_a, doc_b, chosen)))
-    out = Path(out)
-    entries = []
     work = Path(tempfile.mkdtemp(prefix="helpers-audit-"))  # outside the repository: the kernel's working folder
     kept = False
     try:
-        with atomic_folder(out, set(OUTPUTS)) as tmp:
-            for number, (name, title, notebook) in enumerate(pages, start=1):
-                path = work / f"{name}.ipynb"
-                nbformat.write(notebook, path)
-                print(f"[{number}/{len(pages)}] executing the {name} page on {corpus} …", flush=True)
-                try:
-                    execute_notebook(path, save_failed=True)
-                except HelpersError:  # the message names the notebook, kept with its traceback
-                    kept = True
-                    raise
-                executed = nbformat.read(path, as_version=4)
-                nbformat.write(executed, tmp / f"{name}.ipynb")
-                (tmp / f"{name}.html").write_text(render_notebook(path), encoding="utf-8")
-                entries.append((f"{name}.html", title, _summary(executed)))
-            (tmp / "index.html").write_text(index_page(f"Corpus audit: {corpus.name}", corpus, entries),
-                                            encoding="utf-8")
-            copy_font(tmp / "fonts")
+        notebooks = []
+        for number, (name, title, notebook) in enumerate(pages, start=1):
+            path = work / f"{name}.ipynb"
+            nbformat.write(notebook, path)
+            print(f"[{number}/{len(pages)}] executing the {name} page on {corpus} …", flush=True)
+            try:
+                execute_notebook(path, save_failed=True)
+            except HelpersError:  # the message names the notebook, kept with its traceback
+                kept = True
+                raise
+            notebooks.append(Notebook(path, title, _summary(nbformat.read(path, as_version=4))))
+        tables = load_study(corpus).tables  # the reader pages: the same generic pipeline the pages ran
+        return build_site(out, f"Audit of the corpus '{corpus.name}'", intro(corpus), notebooks, tables, api=api,
+                          strict=False, extra={f"{n.path.stem}.ipynb": n.path for n in notebooks},
+                          log=lambda line: print(line, flush=True))
     finally:
         if not kept:
             shutil.rmtree(work, ignore_errors=True)
-    return [out / "index.html"] + [out / href for href, _, _ in entries]
