@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from helpers.errors import HelpersError
-from helpers.paths import NOTEBOOKS, PROCESSED
+from helpers.paths import NOTEBOOKS
 from helpers.publish.report import build_report
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -127,12 +127,18 @@ def test_a_notebook_page_hides_only_the_setup_cell(site):
     assert len(images) >= 5 and all((site / image).stat().st_size > 1000 for image in images)
 
 
-def test_the_reader_pages_hold_every_sentence_as_an_anchor_with_notes_and_flags(site):
+def test_the_reader_pages_hold_every_sentence_as_an_anchor_with_notes_and_flags(site, tmp_path):
+    """Against the study's tables exported independently of the site (the report needs no data/processed)."""
     import pandas as pd
 
-    sentences = pd.read_csv(PROCESSED / "sentences.csv", keep_default_na=False)
-    flags = pd.read_csv(PROCESSED / "quality_flags.csv", keep_default_na=False)
-    notes = pd.read_csv(PROCESSED / "footnotes.csv", keep_default_na=False)
+    from helpers.export import export_corpus
+    from helpers.paths import RAW
+    from helpers.study.layer import STUDY
+
+    export_corpus(RAW, tmp_path / "tables", layer=STUDY)
+    sentences = pd.read_csv(tmp_path / "tables" / "sentences.csv", keep_default_na=False)
+    flags = pd.read_csv(tmp_path / "tables" / "quality_flags.csv", keep_default_na=False)
+    notes = pd.read_csv(tmp_path / "tables" / "footnotes.csv", keep_default_na=False)
     for doc_id, rows in sentences.groupby("doc_id"):
         html = (site / f"reader_{doc_id}.html").read_text(encoding="utf-8")
         ids = re.findall(r'<span class="sentence[^"]*" id="([^"]+)"', html)

@@ -115,7 +115,7 @@ REPORT_DESCRIPTION = """\
 Render the numbered notebooks in notebooks/, as they were saved with their
 outputs, as an HTML site in --out that works offline (open index.html) or from
 any web server: a page per notebook, a reader page per text made from the
-tables in data/processed (every cited sentence id links to its sentence), the
+study's texts in data/raw (every cited sentence id links to its sentence), the
 library's reference, and a full-text search. Nothing is executed and nothing
 in the repository is written, unless --execute: then the tables are exported
 from data/raw to data/processed and every notebook is executed in a fresh
