@@ -445,3 +445,29 @@ def test_in_a_browser_the_audit_site_loads_and_its_citations_land(audit_site, br
     assert browser.execute_script("return location.hash") == f"#{target}"
     assert browser.execute_script("return document.querySelector(':target').id") == target
     _shot(browser, tmp_path, "audit_corpus.png")
+
+
+def test_audit_and_report_refuse_a_folder_of_other_files_before_any_work(tmp_path, monkeypatch):
+    from helpers.__main__ import main
+    from helpers.publish import audit_notebook
+
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_text("mine", encoding="utf-8")
+    monkeypatch.setattr(audit_notebook, "execute_notebook",
+                        lambda *a, **k: pytest.fail("a notebook ran before the folder was checked"))
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    with pytest.raises(HelpersError, match="thesis.docx"):
+        audit_notebook.run_audit(corpus, out)
+    monkeypatch.setattr("helpers.__main__._build", lambda: pytest.fail("built before the folder was checked"))
+    assert main(["report", "--execute", "--out", str(out)]) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
+
+
+def test_a_quoted_attribute_holding_a_closing_bracket_is_not_linked_into():
+    from helpers.publish.site import link_sentence_ids, sentence_pattern
+
+    page = '<div title="see > fes2024-0059">fes2024-0059</div>'
+    linked = link_sentence_ids(page, sentence_pattern(["fes2024"]), {"fes2024-0059"}, lambda i: f"reader.html#{i}")
+    assert linked.startswith('<div title="see > fes2024-0059">')  # the attribute untouched
+    assert linked.count("<a ") == 1 and 'href="reader.html#fes2024-0059"' in linked

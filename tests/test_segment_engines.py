@@ -273,3 +273,29 @@ def test_rjieba_is_loaded_without_its_default_dictionary_and_a_later_import_shar
                           env={**os.environ, "HELPERS_SEGMENTER": "rjieba"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True", "True", "True", "True"]
+
+
+def test_a_snapshot_that_makes_marshal_fail_in_any_way_is_replaced(tmp_path, monkeypatch):
+    """marshal.loads can raise MemoryError (and more) on damaged bytes: the snapshot is deleted and rebuilt."""
+    import marshal
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    segment.domain_frequencies.cache_clear()
+    try:
+        built = segment.domain_frequencies()
+        path = next((tmp_path / "arms-control-study").glob("domain_frequencies.*.marshal"))
+        stale = path.with_name("domain_frequencies.0000000000000000.marshal")
+        stale.write_bytes(b"an earlier dictionary's snapshot")
+        real = marshal.loads
+
+        def failing(data):
+            raise MemoryError
+
+        monkeypatch.setattr(marshal, "loads", failing)
+        segment.domain_frequencies.cache_clear()
+        assert segment.domain_frequencies() == built
+        monkeypatch.setattr(marshal, "loads", real)
+        assert real(path.read_bytes())[2] == built.total
+        assert not stale.exists()  # snapshots of other dictionaries are removed when one is written
+    finally:
+        segment.domain_frequencies.cache_clear()

@@ -159,3 +159,29 @@ def test_a_workers_error_reaches_the_caller_in_order():
         for value in tables_module._in_order(_RecordingPool(), work, list(range(10)), ahead=2):
             got.append(value)
     assert got == [0, 1, 2]
+
+
+def test_a_value_that_is_not_text_a_number_or_a_flag_is_one_clear_error(mixed, tmp_path, monkeypatch):
+    """A layer that gives a flag's field as None (pandas would write 1.0 for a whole table, 1 for a chunk)."""
+    real = tables_module.document_columns
+
+    def odd(processed):
+        data = real(processed)
+        if data["footnotes"]["number"]:
+            data["footnotes"]["number"][0] = None
+        return data
+
+    monkeypatch.setattr(tables_module, "document_columns", odd)
+    with pytest.raises(HelpersError, match=r"table footnotes, column number holds a NoneType value"):
+        export_corpus(mixed, tmp_path / "out", layer=STUDY)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parquet_refuses_a_folder_of_other_files_before_the_work(mixed, tmp_path, monkeypatch):
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thesis.docx").write_text("mine", encoding="utf-8")
+    monkeypatch.setattr(tables_module, "process_document", lambda *a, **k: pytest.fail("processed before the check"))
+    with pytest.raises(HelpersError, match="thesis.docx"):
+        export_corpus(mixed, out, layer=STUDY, format="parquet")

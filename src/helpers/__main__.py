@@ -155,7 +155,9 @@ def _build() -> None:
 
 def _report(out: Path, execute: bool = False) -> None:
     from .publish.report import build_report
+    from .publish.site import refuse_foreign
 
+    refuse_foreign(out)  # before anything is exported, executed or built
     if execute:  # exactly what the build command does (its checks included), then the rendering
         _build()
     pages = build_report(out)

@@ -154,6 +154,7 @@ def export_corpus(corpus: Path | str, out: Path | str, *, jobs: int = 1, layer: 
         raise HelpersError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
     if format == "parquet":
         require_pyarrow()  # before the work, not after it
+        _refuse_foreign(Path(out), {f"{name}.parquet" for name in (*TABLES, *layer.table_names)})
         tables = corpus_tables(corpus, jobs, layer, progress)
         return {p.stem: len(tables[p.stem]) for p in write_tables(tables, out, format)}
     from .text.corpus import load_corpus
@@ -177,11 +178,12 @@ def export_corpus(corpus: Path | str, out: Path | str, *, jobs: int = 1, layer: 
                     kept.append({name: _rows_of(_frame(name, dict(columns[name])), ids) for name in TABLES})
             for name in TABLES:
                 values = [columns[name][c] for c in COLUMNS[name]]
-                if _plain_values(values):
-                    writers[name][1].writerows(zip(*values))
-                else:  # not met in practice: let pandas format what is not text, a whole number or a flag
-                    with _python_strings():
-                        append_csv(_frame(name, columns[name]), writers[name][0])
+                if not _plain_values(values):  # a layer's flag or a document's metadata of another type
+                    column, kind = _first_odd(name, values)
+                    raise HelpersError(f"{chunk[0].path}: table {name}, column {column} holds a {kind} value; every "
+                                       "exported value must be text, a whole number or a flag (fix the layer or "
+                                       "the manifest that supplies it).")
+                writers[name][1].writerows(zip(*values))
                 counts[name] += len(values[0])
             del columns
         files.close()
@@ -209,10 +211,30 @@ def _python_strings() -> Iterator[None]:
 _PLAIN_TYPES = frozenset({str, int, bool})
 
 
+def _first_odd(name: str, columns: list[list[object]]) -> tuple[str, str]:
+    """The first column of table *name* with a value that is not text, a whole number or a flag, and its type."""
+    from .tables import COLUMNS
+
+    for column, values in zip(COLUMNS[name], columns):
+        odd = next((v for v in values if type(v) not in _PLAIN_TYPES), None)
+        if odd is not None or any(v is None for v in values):
+            return column, type(odd).__name__
+    return COLUMNS[name][0], "?"
+
+
 def _plain_values(columns: list[list[object]]) -> bool:
     """True when every value is text, a whole number or a flag: what ``csv.writer`` writes as pandas
     does (a column of numbers with a gap, which pandas would make floats, is not)."""
     return all(set(map(type, column)) <= _PLAIN_TYPES for column in columns)
+
+
+def _refuse_foreign(out: Path, allowed: set[str]) -> None:
+    """The check :func:`atomic_folder` makes when it writes, made before the work."""
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed)
+        if foreign:
+            raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a "
+                               "whole, so choose a new or empty folder for --out.")
 
 
 def _rows_of(frame: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:

@@ -128,10 +128,12 @@ def _rjieba():
             spec = None
         if spec is None:
             return None
+        from importlib.machinery import EXTENSION_SUFFIXES
+
         for folder in spec.submodule_search_locations or ():
-            for binary in sorted(Path(folder).glob("rjieba.*")):
-                if binary.suffix not in (".so", ".pyd"):
-                    continue
+            for binary in (Path(folder) / f"rjieba{suffix}" for suffix in EXTENSION_SUFFIXES):
+                if not binary.exists():
+                    continue  # only a build this interpreter accepts, as the package's own import would
                 try:
                     found = importlib.util.spec_from_file_location("rjieba.rjieba", binary)
                     module = importlib.util.module_from_spec(found)
@@ -234,10 +236,15 @@ def _snapshot_key() -> str:
     time, as jieba checks its own cache), the domain dictionary's bytes, and the snapshot format."""
     from ..paths import LEXICON
 
+    import sys
+
     stat = jieba_dictionary_path().stat()
     digest = hashlib.sha256()
-    digest.update(f"{_SNAPSHOT_FORMAT}|{jieba_version()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
-    digest.update((LEXICON / "domain_dict.txt").read_bytes())
+    digest.update(f"{_SNAPSHOT_FORMAT}|{sys.version_info[:2]}|{_JIEBA_WORD.pattern}|{jieba_version()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    domain = LEXICON / "domain_dict.txt"
+    if not domain.exists():
+        domain_dictionary()  # its one-line error names the file and the fix
+    digest.update(domain.read_bytes())
     return digest.hexdigest()
 
 
@@ -259,14 +266,19 @@ def domain_frequencies() -> Frequencies:
         stored_key, words, total = marshal.loads(path.read_bytes())
         if stored_key == key and isinstance(words, dict) and isinstance(total, int):
             return Frequencies(words, total)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # no snapshot yet, or an unreadable one: build it
+    except FileNotFoundError:
+        pass  # no snapshot yet
+    except Exception:  # damaged (marshal can raise almost anything on bad bytes, MemoryError included)
+        path.unlink(missing_ok=True)
     tokenizer = domain_tokenizer()
     frequencies = Frequencies({w: f for w, f in tokenizer.FREQ.items() if f > 0}, tokenizer.total)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         partial.write_bytes(marshal.dumps((key, frequencies.words, frequencies.total)))
         os.replace(partial, path)  # whole or not at all, also with several processes at once
+        for old in path.parent.glob("domain_frequencies.*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)  # the snapshot of an earlier dictionary
     except OSError:
         partial.unlink(missing_ok=True)  # a read-only cache costs time, not correctness
     return frequencies

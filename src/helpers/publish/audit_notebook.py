@@ -330,6 +330,9 @@ def run_audit(corpus: Path | str, out: Path | str, compare: tuple[str, str] | li
     corpus = Path(corpus).resolve()
     pair = choose_pair(corpus, compare)
     load_corpus(corpus)  # a missing, oversized or undecodable file: one line here, before any kernel starts
+    from .site import refuse_foreign
+
+    refuse_foreign(out)  # a folder of the user's own: refused before the notebooks run
     pages = [("corpus", f"Corpus audit: {corpus.name}", corpus_notebook(corpus))]
     if pair:
         doc_a, doc_b, chosen = pair

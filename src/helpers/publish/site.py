@@ -51,6 +51,24 @@ SPHINX_NAMES: frozenset[str] = frozenset({
     "py-modindex.html", ".buildinfo", "fonts",  # fonts/: the site of earlier versions
 })
 
+def refuse_foreign(out: Path | str) -> None:
+    """Refuse, before any slow work, an output folder that holds files no site of ours writes (a folder of the
+    user's own): anything but Sphinx's folders and files, and pages and notebooks (``*.html``, ``*.ipynb``).
+    :func:`build_site` checks again, exactly, once it knows the pages.
+
+    Raises:
+        HelpersError: one line naming the folder and a file in it.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in SPHINX_NAMES
+                     and p.suffix not in (".html", ".ipynb")) if out.is_dir() else []
+    if foreign:
+        raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a "
+                           "whole, so choose a new or empty folder for --out.")
+
+
 #: The headings of a text's parts on its reader page.
 PART_HEADINGS = {"front": "Front matter", "body": "Body", "notes": "Notes", "back": "Back matter"}
 
@@ -474,7 +492,8 @@ def index_page(title: str, intro: str, notebooks: list[Notebook], readers: list[
 # --------------------------------------------------------------------------- #
 # Post-processing
 # --------------------------------------------------------------------------- #
-_TOKENS = re.compile(r"(<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>)", re.S | re.I)
+_TOKENS = re.compile(r"(<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>)",
+                     re.S | re.I)  # a tag's quoted attribute may hold a ">"
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 #: Elements whose text is never linked: a link already, or not shown as text.
 _NO_LINK = frozenset({"a", "head", "title", "textarea", "button", "option"})
