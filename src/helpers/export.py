@@ -8,7 +8,7 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -39,16 +39,7 @@ def atomic_folder(out: Path | str, allowed: set[str] | None = None) -> Iterator[
     """
     out = Path(out)
     parent = out.parent.resolve()
-    if out.exists():
-        if not out.is_dir():
-            raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
-        if allowed is not None:
-            foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed)
-            if foreign:
-                raise HelpersError(
-                    f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a whole, "
-                    "so choose a new or empty folder for --out."
-                )
+    refuse_foreign(out, (lambda name: name in allowed) if allowed is not None else lambda name: True)
     tmp: Path | None = None
     old: Path | None = None
     try:
@@ -69,6 +60,25 @@ def atomic_folder(out: Path | str, allowed: set[str] | None = None) -> Iterator[
     except BaseException:
         _restore(tmp, old, out)
         raise
+
+
+def refuse_foreign(out: Path | str, ours: Callable[[str], bool]) -> None:
+    """Refuse an output folder that is a file, or that holds a file or folder whose name *ours* does not
+    accept: a folder of the user's own, which replacing *out* as a whole would delete.  Called by
+    :func:`atomic_folder` when it writes, and before slow work by the commands that know their names early.
+
+    Raises:
+        HelpersError: one line naming the folder and the first such file.
+    """
+    out = Path(out)
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
+    foreign = sorted(p.name for p in out.iterdir() if not ours(p.name))
+    if foreign:
+        raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a whole, "
+                           "so choose a new or empty folder for --out.")
 
 
 def _restore(tmp: Path | None, old: Path | None, out: Path) -> None:
@@ -154,7 +164,8 @@ def export_corpus(corpus: Path | str, out: Path | str, *, jobs: int = 1, layer: 
         raise HelpersError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
     if format == "parquet":
         require_pyarrow()  # before the work, not after it
-        _refuse_foreign(Path(out), {f"{name}.parquet" for name in (*TABLES, *layer.table_names)})
+        names = {f"{name}.parquet" for name in (*TABLES, *layer.table_names)}
+        refuse_foreign(out, names.__contains__)  # before the work: atomic_folder checks only when it writes
         tables = corpus_tables(corpus, jobs, layer, progress)
         return {p.stem: len(tables[p.stem]) for p in write_tables(tables, out, format)}
     from .text.corpus import load_corpus
@@ -226,15 +237,6 @@ def _plain_values(columns: list[list[object]]) -> bool:
     """True when every value is text, a whole number or a flag: what ``csv.writer`` writes as pandas
     does (a column of numbers with a gap, which pandas would make floats, is not)."""
     return all(set(map(type, column)) <= _PLAIN_TYPES for column in columns)
-
-
-def _refuse_foreign(out: Path, allowed: set[str]) -> None:
-    """The check :func:`atomic_folder` makes when it writes, made before the work."""
-    if out.is_dir():
-        foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed)
-        if foreign:
-            raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a "
-                               "whole, so choose a new or empty folder for --out.")
 
 
 def _rows_of(frame: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from ..errors import HelpersError
 from ..export import atomic_folder
+from ..export import refuse_foreign as refuse
 
 #: The tables a reader page is made from.
 READER_TABLES: tuple[str, ...] = ("documents", "sections", "sentences", "footnotes", "quality_flags")
@@ -59,14 +60,7 @@ def refuse_foreign(out: Path | str) -> None:
     Raises:
         HelpersError: one line naming the folder and a file in it.
     """
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise HelpersError(f"{out}: exists and is not a folder; choose another --out.")
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in SPHINX_NAMES
-                     and p.suffix not in (".html", ".ipynb")) if out.is_dir() else []
-    if foreign:
-        raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a "
-                           "whole, so choose a new or empty folder for --out.")
+    refuse(out, lambda name: name in SPHINX_NAMES or Path(name).suffix in (".html", ".ipynb"))
 
 
 #: The headings of a text's parts on its reader page.
@@ -627,10 +621,7 @@ def build_site(out: Path | str, title: str, intro: str, notebooks: list[Notebook
     allowed = set(SPHINX_NAMES) | expected
     if out.is_dir() and (out / "searchindex.js").exists():  # an earlier site: its pages may differ
         allowed |= {p.name for p in out.iterdir() if p.suffix in (".html", ".ipynb")}
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed) if out.is_dir() else []
-    if foreign:  # refused before anything is built (atomic_folder checks again when it writes)
-        raise HelpersError(f"{out}: the folder holds other files ({foreign[0]}); it is only ever replaced as a "
-                           "whole, so choose a new or empty folder for --out.")
+    refuse(out, allowed.__contains__)  # before anything is built (atomic_folder checks again when it writes)
     keep = bool(os.environ.get("HELPERS_DEBUG"))
     work = Path(tempfile.mkdtemp(prefix="helpers-site-"))
     try:
