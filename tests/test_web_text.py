@@ -476,3 +476,17 @@ def test_a_mostly_english_page_keeps_its_english_and_says_so_in_the_log():
     notes = [e.reason for e in result.log if e.action == "decode"]
     assert len(notes) == 1 and "English" in notes[0] and "\n" not in notes[0]
     assert not result.truncated
+
+
+def test_a_pinyin_reading_after_a_character_is_removed_and_logged():
+    """Some mirror sites print a character's reading after it (现(xiàn)实): removed, so the word stays whole."""
+    from helpers.text.tracked import Tracked
+
+    log = []
+    text = "双方认为现(xiàn)阶段对话很重要，联（lián）合声明已发表。括号里的英文(English)和拼音nian不受影响。"
+    cleaned = clean.clean_piece(Tracked.from_raw(text), log, prose=True)
+    assert cleaned.text.startswith("双方认为现阶段对话很重要，联合声明已发表。")
+    assert "（English）" in cleaned.text  # no tone mark: not a reading
+    removed = [e for e in log if e.reason.startswith("pinyin reading")]
+    assert [e.before for e in removed] == ["(xiàn)", "（lián）"] and all(e.after == "" for e in removed)
+    assert [text[e.raw_start:e.raw_end] for e in removed] == ["(xiàn)", "（lián）"]

@@ -512,6 +512,20 @@ def strip_fused_markers(piece: Tracked, log: list[Edit], markers: list[Marker], 
 _CITATION = re.compile(r"[\[［](?:\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*|注\s*\d{1,3}|来源请求|需要引用)[\]］]")
 
 
+#: A pinyin reading in brackets right after a Han character, with at least one tone mark: 现(xiàn)实, 联（lián）盟.
+#: Some mirror sites print the reading after characters their conversion table lacks.
+_PINYIN_GLOSS = re.compile(rf"(?<=[{HAN}])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def strip_pinyin_glosses(piece: Tracked, log: list[Edit]) -> Tracked:
+    """Remove a pinyin reading printed after a character (``现(xiàn)实`` → ``现实``), logging each: it is a
+    conversion site's apparatus, which would otherwise cut a word in two and become a token."""
+    if "(" not in piece.text and "（" not in piece.text:
+        return piece
+    return piece.edit(_PINYIN_GLOSS, "", "strip_markup", lambda m: f"pinyin reading {m.group(0)} after a character",
+                      log)
+
+
 def strip_citation_markers(piece: Tracked, log: list[Edit]) -> Tracked:
     """Remove encyclopedia-style citation markers (``…军控条约[7]。``), logging each: they are the page's
     apparatus, not the text, and would otherwise become tokens (``7``) in counts and keyness."""
@@ -638,6 +652,7 @@ def clean_piece(piece: Tracked, log: list[Edit], *, prose: bool) -> Tracked:
     for _ in range(8):  # a fixed point is reached in one or two rounds; the bound only guards a defect
         before = piece.text
         piece = strip_citation_markers(piece, log)
+        piece = strip_pinyin_glosses(piece, log)
         piece = strip_markup(piece, log)
         piece = normalise_width(piece, log)
         piece = normalise_spacing(piece, log, prose=prose)
